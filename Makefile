@@ -1,0 +1,55 @@
+# Wijkveilig: `make run` sets everything up and serves the app; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup deps-base deps-test npm messages migrate demo chromium bench clean
+
+run: deps-base npm messages migrate demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: deps-test npm messages chromium
+	bash scripts/test.sh
+
+setup: deps-test npm messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $@ $(VENV)/.base-installed
+
+deps-base: $(VENV)/.base-installed
+deps-test: $(VENV)/.test-installed
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+npm: node_modules/.package-lock.json
+
+messages: deps-base
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: deps-base
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py demo_seed
+
+# Debian's chromium for the browser tests (never `playwright install`: browsers cannot be downloaded here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+bench: deps-test
+	$(BIN)/python -m pytest -q benchmarks
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole suite: once on the embedded SQLite, once on a throwaway PostgreSQL on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
+PYTEST=(.venv/bin/python -m pytest -q -p no:randomly "$@")
+
+echo "== SQLite =="
+env -u DATABASE_URL "${PYTEST[@]}"
+
+echo "== PostgreSQL (throwaway cluster) =="
+source scripts/pg_throwaway.sh
+"${PYTEST[@]}"

@@ -1,0 +1,13 @@
+from wijkveilig.accounts import permissions
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav_cases": permissions.can_work_on_cases(user),
+        "nav_log": permissions.can_read_access_log(user),
+        "nav_admin": permissions.can_administer(user),
+        "nav_emergencies": permissions.can_review_emergencies(user),
+    }

@@ -1,0 +1,77 @@
+"""Session lifetime, the user's language, and two-factor login for every page."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+AUTH_AT_KEY = "wijkveilig_auth_at"
+OPEN_PATHS = ("/static/", "/api/", "/favicon.ico")
+
+
+def _is_open(path: str) -> bool:
+    return path.startswith(OPEN_PATHS)
+
+
+class SessionLifetimeMiddleware:
+    """Absolute session limit (12 hours since login); the idle limit is the session cookie age."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.get(AUTH_AT_KEY)
+            too_old = started is None or timezone.now() - datetime.fromisoformat(started) > settings.SESSION_ABSOLUTE_TIMEOUT
+            if too_old:
+                logout(request)
+                messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+                if not _is_open(request.path):
+                    return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """Each user reads Wijkveilig in the language they chose (Dutch by default)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)
+
+
+class ApiAwareLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Pages need a login; the API answers 401 itself (it also accepts tokens)."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if _is_open(request.path):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class RequireTwoFactorMiddleware:
+    """A password alone opens nothing: until the TOTP code is checked, only the second-factor pages answer."""
+
+    ALLOWED_NAMES = ("accounts:verify", "accounts:enrol", "accounts:logout", "accounts:login")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and not _is_open(request.path):
+            allowed = {reverse(name) for name in self.ALLOWED_NAMES}
+            if request.path not in allowed:
+                return redirect("accounts:verify")
+        return self.get_response(request)

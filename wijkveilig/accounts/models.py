@@ -1,0 +1,86 @@
+"""Users, teams and memberships. What a role may do lives in permissions.py."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkveilig.areas.models import Buurt, Municipality
+
+
+class Role(models.TextChoices):
+    WORKER = "worker", _("wijkteammedewerker")
+    SPECIALIST = "specialist", _("aandachtsfunctionaris")
+    COORDINATOR = "coordinator", _("teamcoördinator")
+    VT_LIAISON = "vt_liaison", _("Veilig Thuis-contactpersoon")
+    POLICY_OFFICER = "policy_officer", _("beleidsmedewerker")
+    ADMINISTRATOR = "administrator", _("functioneel beheerder")
+    LOG_OFFICER = "log_officer", _("logbeheerder")
+
+
+TEAM_ROLES = frozenset({Role.WORKER, Role.SPECIALIST, Role.COORDINATOR})
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.WORKER)
+    language = models.CharField(
+        _("taal"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @property
+    def is_team_member(self) -> bool:
+        return self.role in TEAM_ROLES
+
+
+class Team(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="teams")
+    buurten = models.ManyToManyField(Buurt, related_name="teams", blank=True, verbose_name=_("buurten"))
+
+    class Meta:
+        verbose_name = _("wijkteam")
+        verbose_name_plural = _("wijkteams")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    has_dv_expertise = models.BooleanField(_("expertise huiselijk geweld"), default=False)
+    joined_on = models.DateField(_("lid sinds"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="membership_unique_user_team")]
+
+    def __str__(self):
+        return f"{self.user} @ {self.team}"
+
+
+class ApiToken(models.Model):
+    """A personal API token; only its SHA-256 is stored. Expiring and revocable."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("naam"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt op"))
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,79 @@
+"""The only writer of access-log rows."""
+
+from dataclasses import dataclass
+
+from django.db import DatabaseError, transaction
+
+from wijkveilig.audit.models import AccessLogEntry, Action, Outcome
+from wijkveilig.core.errors import AuditUnavailable
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, from where, within which request: what every log row needs."""
+
+    user: object
+    request_id: str = ""
+    ip_address: str = ""
+    on_behalf_of: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "Actor":
+        return cls(
+            user=request.user,
+            request_id=getattr(request, "request_id", ""),
+            ip_address=getattr(request, "client_ip", ""),
+        )
+
+    @classmethod
+    def system(cls, user) -> "Actor":
+        return cls(user=user, request_id="system")
+
+
+def _organisation(user) -> str:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    names = sorted(m.team.name for m in user.memberships.select_related("team"))
+    return ", ".join(names) or "Gemeente"
+
+
+def access_log_write(
+    *,
+    actor: Actor,
+    event: str,
+    action: str,
+    outcome: str = Outcome.SUCCESS,
+    case=None,
+    case_id: int | None = None,
+    section: str = "",
+    is_emergency: bool = False,
+    auth_rule: str = "",
+    query_hash: str = "",
+) -> AccessLogEntry:
+    """Append one row; raises AuditUnavailable if it cannot be written (callers then return no data)."""
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    try:
+        with transaction.atomic():
+            return AccessLogEntry.objects.create(
+                event=event,
+                action=action,
+                outcome=outcome,
+                case_id=case.pk if case is not None else case_id,
+                case_reference=case.reference if case is not None else "",
+                section=section,
+                user_id=user.pk if user else None,
+                username=user.get_username() if user else "",
+                role=user.role if user else "",
+                organisation=_organisation(user),
+                on_behalf_of=actor.on_behalf_of or (user.get_username() if user else ""),
+                request_id=actor.request_id,
+                ip_address=actor.ip_address,
+                is_emergency=is_emergency,
+                auth_rule=auth_rule,
+                query_hash=query_hash,
+            )
+    except DatabaseError as exc:
+        raise AuditUnavailable() from exc
+
+
+__all__ = ["Actor", "Action", "Outcome", "access_log_write"]

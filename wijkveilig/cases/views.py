@@ -1,0 +1,279 @@
+"""Case pages: parse input, call the access helper and one service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkveilig.accounts import permissions
+from wijkveilig.accounts.models import Role, User
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import forms, selectors, services
+from wijkveilig.cases import household_services as hh
+from wijkveilig.cases.access import access_case
+from wijkveilig.cases.models import EmergencyAccess, Note, Participant, TimelineEvent
+from wijkveilig.core.errors import DomainError
+from wijkveilig.households.models import Person
+
+
+def _require_case_worker(request):
+    if not permissions.can_work_on_cases(request.user):
+        raise PermissionDenied
+
+
+def _apply(form, call):
+    """Run a service; a refused rule becomes a form error and the user's input stays in the form."""
+    try:
+        return call()
+    except DomainError as exc:
+        field = exc.field if exc.field in form.fields else None
+        form.add_error(field, exc.message)
+        return None
+
+
+@require_GET
+def caseload_view(request):
+    if not permissions.can_work_on_cases(request.user):
+        return redirect("home")
+    cases = selectors.caseload(actor=Actor.from_request(request))
+    return render(request, "cases/caseload.html", {"cases": cases})
+
+
+@require_GET
+def case_list_view(request):
+    _require_case_worker(request)
+    form = forms.CaseSearchForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    cases = selectors.case_search(actor=Actor.from_request(request), query=filters.get("q", ""),
+                                  status=filters.get("status", ""), form=filters.get("form", ""))
+    others = services.emergency_candidates(request.user).select_related("household__buurt") \
+        if request.user.role in {Role.WORKER, Role.SPECIALIST} else []
+    return render(request, "cases/case_list.html", {"form": form, "cases": cases, "others": others},
+                  status=200 if form.is_valid() or not form.is_bound else 400)
+
+
+@require_http_methods(["GET", "POST"])
+def case_new_view(request):
+    _require_case_worker(request)
+    form = forms.CaseOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        access = _apply(form, lambda: services.case_open(actor=Actor.from_request(request), **form.cleaned_data))
+        if access:
+            messages.success(request, _("Casus %(ref)s is aangemaakt.") % {"ref": access.case.reference})
+            return redirect("cases:detail", case_id=access.case.pk)
+    return render(request, "cases/case_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _detail_context(access):
+    case = access.case
+    persons = Person.objects.filter(household=case.household).prefetch_related(
+        Prefetch("participations", queryset=Participant.objects.filter(case=case)))
+    timeline = TimelineEvent.objects.filter(case=case).select_related("actor", "note", "person")[:200]
+    return {
+        "access": access, "case": case, "persons": persons,
+        "relations": case.household.relations.select_related("person", "other"),
+        "violence_forms": case.violence_forms.all(),
+        "assignments": case.assignments.filter(ended_at__isnull=True).select_related("user"),
+        "timeline": timeline,
+        "summary_form": forms.CaseSummaryForm(initial={"summary": case.summary, "version": case.version}),
+        "relation_form": forms.RelationForm(persons=persons),
+    }
+
+
+@require_GET
+def case_detail_view(request, case_id: int):
+    access = access_case(request, case_id)
+    return render(request, "cases/case_detail.html", _detail_context(access))
+
+
+@require_POST
+def case_summary_view(request, case_id: int):
+    access = access_case(request, case_id, write=True)
+    form = forms.CaseSummaryForm(request.POST)
+    if form.is_valid() and _apply(form, lambda: services.case_update(
+            actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
+            summary=form.cleaned_data["summary"])):
+        messages.success(request, _("De aanleiding is opgeslagen."))
+        return redirect("cases:detail", case_id=case_id)
+    context = _detail_context(access) | {"summary_form": form}
+    return render(request, "cases/case_detail.html", context, status=409 if form.is_valid() else 400)
+
+
+@require_http_methods(["GET", "POST"])
+def case_close_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="status")
+    form = forms.CaseCloseForm(request.POST or None, initial={"version": access.case.version})
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_close(
+            actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])):
+        messages.success(request, _("De casus is gesloten."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/case_close.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+def case_reopen_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="status")
+    form = forms.VersionForm(request.POST)
+    if form.is_valid() and _apply(form, lambda: services.case_reopen(
+            actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"])):
+        messages.success(request, _("De casus is heropend."))
+    else:
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()) or _("Heropenen is niet gelukt."))
+    return redirect("cases:detail", case_id=case_id)
+
+
+@require_http_methods(["GET", "POST"])
+def case_assign_view(request, case_id: int):
+    if not permissions.can_assign(request.user):
+        raise PermissionDenied
+    access = access_case(request, case_id, write=True, section="assignment")
+    members = User.objects.filter(memberships__team=access.case.team, is_active=True,
+                                  role__in=[Role.WORKER, Role.SPECIALIST, Role.COORDINATOR]).order_by("username")
+    current = list(access.case.assignments.filter(ended_at__isnull=True).values_list("user_id", flat=True))
+    form = forms.AssignForm(request.POST or None, team_members=members, initial={"workers": current})
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_assign(
+            actor=Actor.from_request(request), access=access, user_ids=form.cleaned_data["workers"])):
+        messages.success(request, _("De toewijzing is opgeslagen."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/case_assign.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def person_add_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="persons")
+    form = forms.PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: hh.person_add(
+            actor=Actor.from_request(request), access=access, **form.cleaned_data)):
+        messages.success(request, _("De persoon is toegevoegd."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/person_form.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit_view(request, case_id: int, person_id: int):
+    access = access_case(request, case_id, write=True, section="persons")
+    person = get_object_or_404(Person, pk=person_id, household=access.case.household)
+    roles = list(Participant.objects.filter(case=access.case, person=person).values_list("role", flat=True))
+    initial = {"first_name": person.first_name, "last_name": person.last_name, "birth_date": person.birth_date,
+               "gender": person.gender, "bsn": person.bsn, "roles": roles, "version": person.version}
+    form = forms.PersonEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        if _apply(form, lambda: hh.person_update(actor=Actor.from_request(request), access=access, person=person,
+                                                 expected_version=version, **data)):
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/person_form.html", {"form": form, "case": access.case, "person": person},
+                  status=(409 if form.is_valid() else 400) if form.errors else 200)
+
+
+@require_POST
+def relation_add_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="persons")
+    persons = Person.objects.filter(household=access.case.household)
+    form = forms.RelationForm(request.POST, persons=persons)
+    if form.is_valid() and _apply(form, lambda: hh.relation_add(actor=Actor.from_request(request), access=access,
+                                                                **form.cleaned_data)):
+        messages.success(request, _("De relatie is vastgelegd."))
+        return redirect("cases:detail", case_id=case_id)
+    context = _detail_context(access) | {"relation_form": form}
+    return render(request, "cases/case_detail.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def note_add_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="notes")
+    form = forms.NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.note_add(
+            actor=Actor.from_request(request), access=access, **form.cleaned_data)):
+        messages.success(request, _("Vastgelegd."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/note_form.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def note_edit_view(request, case_id: int, note_id: int):
+    access = access_case(request, case_id, write=True, section="notes")
+    note = get_object_or_404(Note, pk=note_id, case=access.case)
+    initial = {"statement_kind": note.statement_kind, "place": note.place, "observer": note.observer,
+               "source": note.source, "body": note.body, "version": note.version}
+    form = forms.NoteEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        if _apply(form, lambda: services.note_update(actor=Actor.from_request(request), access=access, note=note,
+                                                     expected_version=version, **data)):
+            messages.success(request, _("De notitie is bijgewerkt."))
+            return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/note_form.html", {"form": form, "case": access.case, "note": note},
+                  status=(409 if form.is_valid() else 400) if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def violence_forms_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="violence_forms")
+    current = {item.form: item.natures for item in access.case.violence_forms.all()}
+    form = forms.ViolenceFormsForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.violence_forms_set(
+            actor=Actor.from_request(request), access=access, forms=form.selected()) or True):
+        messages.success(request, _("De vormen van geweld zijn opgeslagen."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/violence_forms.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def consult_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="consultation")
+    specialists = User.objects.filter(role=Role.SPECIALIST, is_active=True, memberships__team=access.case.team)
+    form = forms.ConsultForm(request.POST or None, specialists=specialists)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.specialist_consult(
+            actor=Actor.from_request(request), access=access, specialist_id=form.cleaned_data["specialist"],
+            question=form.cleaned_data["question"])):
+        messages.success(request, _("De aandachtsfunctionaris is geconsulteerd en kan de casus nu inzien."))
+        return redirect("cases:detail", case_id=case_id)
+    return render(request, "cases/consult.html", {"form": form, "case": access.case},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def emergency_view(request, case_id: int):
+    if request.user.role not in {Role.WORKER, Role.SPECIALIST}:
+        raise Http404
+    case = services.emergency_candidates(request.user).filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    form = forms.EmergencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.emergency_access_grant(
+            actor=Actor.from_request(request), case_id=case.pk, reason=form.cleaned_data["reason"])):
+        messages.warning(request, _("Noodtoegang geregistreerd. De teamcoördinator ziet deze toegang."))
+        return redirect("cases:detail", case_id=case.pk)
+    return render(request, "cases/emergency.html", {"form": form, "case": case}, status=400 if form.errors else 200)
+
+
+@require_GET
+def emergency_review_list_view(request):
+    if not permissions.can_review_emergencies(request.user):
+        raise PermissionDenied
+    items = EmergencyAccess.objects.filter(case__team__memberships__user=request.user) \
+        .select_related("case", "user", "reviewed_by")[:200]
+    return render(request, "cases/emergency_review.html", {"items": items})
+
+
+@require_POST
+def emergency_review_view(request, emergency_id: int):
+    if not permissions.can_review_emergencies(request.user):
+        raise PermissionDenied
+    if services.emergency_access_review(actor=Actor.from_request(request), emergency_id=emergency_id) is None:
+        raise Http404
+    messages.success(request, _("Gemarkeerd als beoordeeld."))
+    return redirect("cases:emergency_review_list")

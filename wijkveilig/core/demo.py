@@ -1,0 +1,135 @@
+"""Obviously synthetic demo data: Gemeente Voorbeeld (GM9999), its wijken, buurten, teams, accounts and cases."""
+
+import random
+from base64 import b32decode
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from wijkveilig.accounts.models import Membership, Role, Team, User
+from wijkveilig.areas.models import Buurt, District, Municipality
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import household_services as hh
+from wijkveilig.cases import services
+from wijkveilig.cases.access import CaseAccess
+from wijkveilig.cases.models import CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
+from wijkveilig.households.bsn import is_valid_bsn
+from wijkveilig.households.models import Gender, RelationKind
+
+DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - documented demo credential, refused outside DEBUG
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+MUNICIPALITY = ("GM9999", "Gemeente Voorbeeld")
+DISTRICTS = [("WK999901", "Centrum-Voorbeeld"), ("WK999902", "Noordrand"), ("WK999903", "Zuiderpolder")]
+BUURTEN = [
+    ("BU99990101", "Oude Kern", 0), ("BU99990102", "Marktkwartier", 0), ("BU99990103", "Stationsbuurt", 0),
+    ("BU99990201", "Fictiefpark", 1), ("BU99990202", "Proefakker", 1),
+    ("BU99990301", "Testwaarde", 2), ("BU99990302", "Demodijk", 2), ("BU99990303", "Zandkamp-Voorbeeld", 2),
+]
+TEAMS = {"Wijkteam Voorbeeld-Noord": ["BU99990101", "BU99990102", "BU99990201", "BU99990202"],
+         "Wijkteam Voorbeeld-Zuid": ["BU99990103", "BU99990301", "BU99990302", "BU99990303"]}
+ACCOUNTS = [
+    ("medewerker", Role.WORKER, "Mila", "Demo-Medewerker", "Wijkteam Voorbeeld-Noord", True),
+    ("duopartner", Role.WORKER, "Daan", "Demo-Duopartner", "Wijkteam Voorbeeld-Noord", False),
+    ("aandacht", Role.SPECIALIST, "Aisha", "Demo-Aandacht", "Wijkteam Voorbeeld-Noord", True),
+    ("coordinator", Role.COORDINATOR, "Kees", "Demo-Coördinator", "Wijkteam Voorbeeld-Noord", True),
+    ("buitenstaander", Role.WORKER, "Bo", "Demo-Buitenstaander", "Wijkteam Voorbeeld-Zuid", False),
+    ("vt", Role.VT_LIAISON, "Vera", "Demo-Veilig-Thuis", None, False),
+    ("beleid", Role.POLICY_OFFICER, "Bram", "Demo-Beleid", None, False),
+    ("beheer", Role.ADMINISTRATOR, "Ben", "Demo-Beheer", None, False),
+    ("logbeheer", Role.LOG_OFFICER, "Lotte", "Demo-Logbeheer", None, False),
+]
+SURNAMES = ["Testerink", "Proefmans", "Voorbeeldt", "Fictiefsma", "Demodijk", "Nepveld", "Schijnhout", "Bedachtsen"]
+ADULT_NAMES = ["Anna", "Bas", "Carla", "Dirk", "Eva", "Frank", "Greet", "Henk", "Ilse", "Joost"]
+CHILD_NAMES = ["Noa", "Sem", "Liv", "Finn", "Zoë", "Luuk"]
+
+
+def fake_bsn(rng: random.Random) -> str:
+    """A nine-digit number starting with 99 that passes the 11-proef (fake: no real BSN starts this way here)."""
+    while True:
+        candidate = "99" + "".join(str(rng.randint(0, 9)) for _ in range(7))
+        if is_valid_bsn(candidate):
+            return candidate
+
+
+def _geography() -> dict[str, Buurt]:
+    municipality, _ = Municipality.objects.get_or_create(code=MUNICIPALITY[0], defaults={"name": MUNICIPALITY[1]})
+    districts = [District.objects.get_or_create(code=code, defaults={"name": name, "municipality": municipality})[0]
+                 for code, name in DISTRICTS]
+    buurten = {code: Buurt.objects.get_or_create(code=code, defaults={"name": name, "district": districts[i]})[0]
+               for code, name, i in BUURTEN}
+    for team_name, codes in TEAMS.items():
+        team, _ = Team.objects.get_or_create(name=team_name, defaults={"municipality": municipality})
+        team.buurten.set([buurten[c] for c in codes])
+    return buurten
+
+
+def _accounts() -> dict[str, User]:
+    users = {}
+    key_hex = b32decode(DEMO_TOTP_SECRET).hex()
+    for username, role, first, last, team_name, dv_expert in ACCOUNTS:
+        user, created = User.objects.get_or_create(username=username, defaults={
+            "role": role, "first_name": first, "last_name": last, "is_staff": role == Role.ADMINISTRATOR,
+            "is_superuser": role == Role.ADMINISTRATOR})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+            TOTPDevice.objects.create(user=user, name="Demo", key=key_hex, confirmed=True)
+        if team_name:
+            Membership.objects.get_or_create(user=user, team=Team.objects.get(name=team_name),
+                                             defaults={"has_dv_expertise": dv_expert})
+        users[username] = user
+    return users
+
+
+def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str, User]) -> None:
+    actor = Actor.system(owner)
+    surname = SURNAMES[index % len(SURNAMES)]
+    access = services.case_open(actor=actor, household_name=f"Huishouden {surname} ({index + 1})",
+                                summary="Synthetische demo-casus: zorgen over de veiligheid thuis (fictief).",
+                                street="Voorbeeldstraat", house_number=str(index + 1), postcode=f"9{index % 9}99 XX",
+                                city="Voorbeeld", buurt=buurt)
+    mother = hh.person_add(actor=actor, access=access, first_name=rng.choice(ADULT_NAMES), last_name=surname,
+                           roles=[ParticipantRole.VICTIM], gender=Gender.FEMALE, bsn=fake_bsn(rng),
+                           birth_date=date(1980 + index % 15, 1 + index % 12, 1 + index % 27))
+    partner = hh.person_add(actor=actor, access=access, first_name=rng.choice(ADULT_NAMES), last_name=surname,
+                            roles=[ParticipantRole.SUSPECTED_PERPETRATOR], gender=Gender.MALE)
+    hh.relation_add(actor=actor, access=access, person_id=partner.pk, other_id=mother.pk, kind=RelationKind.PARTNER)
+    for child_index in range(index % 3):
+        child = hh.person_add(actor=actor, access=access, first_name=rng.choice(CHILD_NAMES), last_name=surname,
+                              roles=[ParticipantRole.CHILD], birth_date=date(2012 + child_index + index % 8, 6, 1))
+        hh.relation_add(actor=actor, access=access, person_id=mother.pk, other_id=child.pk, kind=RelationKind.PARENT)
+    forms = {ViolenceForm.PARTNER_VIOLENCE: ["psychological"]}
+    if index % 3:
+        forms[ViolenceForm.CHILD_ABUSE] = ["neglect"]
+    services.violence_forms_set(actor=actor, access=access, forms=forms)
+    services.note_add(actor=actor, access=access, kind=NoteKind.SIGNAL, statement_kind=StatementKind.OBSERVATION,
+                      occurred_at=timezone.now() - timedelta(days=index % 20, hours=index % 7),
+                      body="Fictief signaal voor de demo: buren hoorden geschreeuw in de avond.",
+                      place="Voorbeeldstraat (demo)", observer="Buurtbewoner (fictief)", source="Telefonische melding")
+    if index % 4 == 0 and "duopartner" in users and owner.username == "medewerker":
+        services.case_assign(actor=Actor.system(users["coordinator"]), access=CaseAccess(access.case, "team", True),
+                             user_ids=[owner.pk, users["duopartner"].pk])
+    if index % 5 == 4:
+        services.case_close(actor=actor, access=access, expected_version=access.case.version,
+                            reason=CloseReason.SAFETY_REACHED)
+
+
+@transaction.atomic
+def demo_seed(*, households: int = 40) -> dict:
+    """Create the demo world once; running it again changes nothing."""
+    buurten = _geography()
+    users = _accounts()
+    if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
+        return {"created_cases": 0}
+    rng = random.Random(9999)
+    north = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Noord"]]
+    south = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Zuid"]]
+    for index in range(households):
+        if index % 4 == 3:
+            _household_case(rng, index, users["buitenstaander"], south[index % len(south)], users)
+        else:
+            owner = users["medewerker"] if index % 2 == 0 else users["duopartner"]
+            _household_case(rng, index, owner, north[index % len(north)], users)
+    return {"created_cases": households}

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from wijkveilig.core.demo import demo_seed
+
+
+class Command(BaseCommand):
+    help = "Load the synthetic demo data (Gemeente Voorbeeld) once; idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--allow-demo", action="store_true", help="Allow demo accounts while DEBUG is off.")
+        parser.add_argument("--households", type=int, default=40)
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_demo"]:
+            raise CommandError("Demo data with known passwords is refused when DEBUG is off; pass --allow-demo.")
+        result = demo_seed(households=options["households"])
+        self.stdout.write(f"Demo data ready ({result['created_cases']} new cases).")

@@ -1,0 +1,42 @@
+"""Request id and client address for the access log; 503 when the log cannot be written."""
+
+import uuid
+
+from django.conf import settings
+from django.shortcuts import render
+
+from wijkveilig.core.errors import AuditUnavailable
+
+
+def client_ip(request) -> str:
+    header = settings.TRUSTED_PROXY_IP_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = uuid.uuid4().hex
+        request.client_ip = client_ip(request)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class DomainErrorMiddleware:
+    """Fail closed: if the access log could not be written, answer 503 and return no data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, AuditUnavailable):
+            return render(request, "503.html", status=503)
+        return None

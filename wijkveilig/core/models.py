@@ -1,0 +1,32 @@
+"""Base pieces shared by the domain models."""
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+from wijkveilig.core.errors import ConflictError
+
+
+class VersionedModel(models.Model):
+    """A row with an optimistic-lock version: every save through `save_versioned` bumps it."""
+
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+def save_versioned(obj: VersionedModel, *, expected_version: int | None, fields: list[str]) -> None:
+    """Write `fields` only if nobody saved the row since `expected_version` was read."""
+    if expected_version is None:
+        expected_version = obj.version
+    model = type(obj)
+    attnames = [model._meta.get_field(name).attname for name in fields]
+    prepared = {attname: getattr(obj, attname) for attname in attnames}
+    updated = model.objects.filter(pk=obj.pk, version=expected_version).update(
+        version=expected_version + 1, **prepared
+    )
+    if updated != 1:
+        raise ConflictError(
+            _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla opnieuw op.")
+        )
+    obj.version = expected_version + 1

@@ -1,0 +1,16 @@
+"""Start page: send each role to where its work is."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from wijkveilig.accounts import permissions
+
+
+@require_GET
+def home_view(request):
+    user = request.user
+    if permissions.can_work_on_cases(user):
+        return redirect("cases:caseload")
+    if permissions.can_read_access_log(user):
+        return redirect("audit:log")
+    return render(request, "core/home.html")
