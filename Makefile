@@ -20,11 +20,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet -r requirements/base.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
 	touch $@
 
 $(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements/test.txt
+	$(BIN)/pip install --quiet -r requirements/test.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
 	touch $@ $(VENV)/.base-installed
 
 deps-base: $(VENV)/.base-installed
