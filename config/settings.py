@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -57,12 +58,14 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs' Swagger UI from our own static files (the CSP blocks its CDN default)
     "wijkveilig.core",
     "wijkveilig.areas",
     "wijkveilig.accounts",
     "wijkveilig.audit",
     "wijkveilig.households",
     "wijkveilig.cases",
+    "wijkveilig.meldcode",
     "wijkveilig.api",
 ]
 
@@ -75,12 +78,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",  # before SessionLifetimeMiddleware, which adds a message
     "django_otp.middleware.OTPMiddleware",
     "wijkveilig.accounts.middleware.SessionLifetimeMiddleware",
     "wijkveilig.accounts.middleware.UserLanguageMiddleware",
     "wijkveilig.accounts.middleware.ApiAwareLoginRequiredMiddleware",
     "wijkveilig.accounts.middleware.RequireTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -156,8 +159,8 @@ LOGIN_REDIRECT_URL = "cases:caseload"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions: 15 minutes idle (renewed on every request), 12 hours absolute (SessionLifetimeMiddleware).
-SESSION_COOKIE_AGE = 15 * 60
 SESSION_IDLE_TIMEOUT = timedelta(minutes=15)
+SESSION_COOKIE_AGE = int(SESSION_IDLE_TIMEOUT.total_seconds())  # the session store enforces the idle limit
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -175,11 +178,12 @@ if not DEBUG:
 # Lockout: 5 failures per username + IP address, so one office behind NAT is not locked out as a whole.
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "wijkveilig.core.middleware.client_ip"  # same client address as the access log
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "wijkveilig.accounts.views.lockout_response"
 AXES_VERBOSE = False
-AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "username", "ip_address"]  # masked in application logs
 
 OTP_TOTP_ISSUER = "Wijkveilig"
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -188,7 +192,7 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django_otp.admin import OTPAdminSite
 
 from wijkveilig.api.api import api
@@ -13,7 +15,10 @@ urlpatterns = [
     path("", core_views.home_view, name="home"),
     path("", include("wijkveilig.accounts.urls")),
     path("", include("wijkveilig.cases.urls")),
+    path("", include("wijkveilig.meldcode.urls")),
     path("logboek/", include("wijkveilig.audit.urls")),
+    # One login for everyone: the admin's own login form would skip enrolment and the session limits.
+    path("beheer/login/", login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True))),
     path("beheer/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

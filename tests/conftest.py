@@ -18,6 +18,11 @@ from wijkveilig.cases import services
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
+
+
 @pytest.fixture
 def world(db):
     """Two teams, the personas of STYLE.md, and one case assigned to `worker`."""

@@ -10,4 +10,5 @@ def navigation(request):
         "nav_log": permissions.can_read_access_log(user),
         "nav_admin": permissions.can_administer(user),
         "nav_emergencies": permissions.can_review_emergencies(user),
+        "nav_vt": user.role == "vt_liaison",
     }

@@ -20,7 +20,7 @@ def _is_open(path: str) -> bool:
 
 
 class SessionLifetimeMiddleware:
-    """Absolute session limit (12 hours since login); the idle limit is the session cookie age."""
+    """12 hours after login the session ends; the 15-minute idle limit is the session store's renewed expiry."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -40,6 +40,10 @@ class Team(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="teams")
     buurten = models.ManyToManyField(Buurt, related_name="teams", blank=True, verbose_name=_("buurten"))
+    vt_contact = models.ForeignKey(
+        "User", on_delete=models.SET_NULL, null=True, blank=True, related_name="vt_contact_for",
+        limit_choices_to={"role": "vt_liaison"}, verbose_name=_("vaste contactpersoon Veilig Thuis"),
+    )
 
     class Meta:
         verbose_name = _("wijkteam")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkveilig.accounts.models import ApiToken, User
+from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.core.errors import DomainError
 
 TOKEN_PREFIX = "wv_"
@@ -28,19 +29,24 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User, name: str, actor: Actor | None = None) -> tuple[ApiToken, str]:
     """Create a personal API token; the plain key is returned once and only its hash is stored."""
     if not name.strip():
         raise DomainError(_("Geef het token een naam."), field="name")
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name.strip(), prefix=key[:10], key_hash=_hash_key(key),
                                     expires_at=timezone.now() + settings.API_TOKEN_LIFETIME)
+    access_log_write(actor=actor or Actor.system(user), event="api_token.created", action=Action.CREATE)
     return token, key
 
 
-def api_token_revoke(*, user: User, token_id: int) -> bool:
+@transaction.atomic
+def api_token_revoke(*, user: User, token_id: int, actor: Actor | None = None) -> bool:
     """Revoke one of the user's own tokens; False if there is no such active token."""
-    return bool(ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now()))
+    revoked = ApiToken.objects.filter(pk=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if revoked:
+        access_log_write(actor=actor or Actor.system(user), event="api_token.revoked", action=Action.UPDATE)
+    return bool(revoked)
 
 
 def api_token_user(key: str) -> User | None:

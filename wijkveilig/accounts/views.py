@@ -19,7 +19,9 @@ from django_otp import login as otp_login
 from wijkveilig.accounts import services
 from wijkveilig.accounts.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
 from wijkveilig.accounts.middleware import AUTH_AT_KEY
+from wijkveilig.audit.services import Actor
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.http import form_data
 
 
 def lockout_response(request, response=None, credentials=None):
@@ -37,7 +39,7 @@ def _next_url(request) -> str:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def login_view(request):
-    form = LoginForm(request.POST or None)
+    form = LoginForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is not None:
@@ -61,7 +63,7 @@ def verify_view(request):
     device = services.totp_confirmed_device(request.user)
     if device is None:
         return redirect("accounts:enrol")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             return _finish_second_factor(request, device)
@@ -81,7 +83,7 @@ def enrol_view(request):
     if services.totp_confirmed_device(request.user) is not None:
         return redirect("accounts:verify")
     device = services.totp_device_for_enrolment(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
@@ -101,13 +103,13 @@ def logout_view(request):
 
 @require_http_methods(["GET", "POST"])
 def settings_view(request):
-    language_form = LanguageForm(request.POST or None, initial={"language": request.user.language})
+    language_form = LanguageForm(form_data(request), initial={"language": request.user.language})
     if request.method == "POST" and language_form.is_valid():
         services.user_set_language(user=request.user, language=language_form.cleaned_data["language"])
         return redirect("accounts:settings")
-    tokens = request.user.api_tokens.all()
-    return render(request, "accounts/settings.html",
-                  {"language_form": language_form, "token_form": ApiTokenForm(), "tokens": tokens, "now": timezone.now()})
+    context = {"language_form": language_form, "token_form": ApiTokenForm(), "tokens": request.user.api_tokens.all(),
+               "now": timezone.now()}
+    return render(request, "accounts/settings.html", context, status=400 if language_form.errors else 200)
 
 
 @require_POST
@@ -116,7 +118,8 @@ def token_create_view(request):
     new_key = None
     if form.is_valid():
         try:
-            _token, new_key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+            _token, new_key = services.api_token_create(user=request.user, name=form.cleaned_data["name"],
+                                                           actor=Actor.from_request(request))
         except DomainError as exc:
             form.add_error("name", exc.message)
     status = 200 if new_key else 400
@@ -127,7 +130,7 @@ def token_create_view(request):
 
 @require_POST
 def token_revoke_view(request, token_id: int):
-    if services.api_token_revoke(user=request.user, token_id=token_id):
+    if services.api_token_revoke(user=request.user, token_id=token_id, actor=Actor.from_request(request)):
         messages.success(request, _("Het token is ingetrokken."))
     else:
         messages.error(request, _("Dit token bestaat niet of is al ingetrokken."))

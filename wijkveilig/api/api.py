@@ -2,39 +2,57 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query
 
 from wijkveilig.accounts import permissions
+from wijkveilig.api import errors
 from wijkveilig.api import schemas as s
 from wijkveilig.api.auth import PersonalTokenAuth, VerifiedSessionAuth
-from wijkveilig.audit.services import Actor
+from wijkveilig.api.meldcode import router as meldcode_router
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import selectors, services
 from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import Case, Note
-from wijkveilig.core.errors import AuditUnavailable, ConflictError, DomainError
 from wijkveilig.households.models import Person
 
-api = NinjaAPI(title="Wijkveilig API", version="1", urls_namespace="api",
-               auth=[PersonalTokenAuth(), VerifiedSessionAuth()], docs_url="/docs")
-ERRORS = {400: s.ErrorOut, 401: s.ErrorOut, 403: s.ErrorOut, 404: s.ErrorOut, 409: s.ErrorOut, 422: s.ErrorOut,
-          503: s.ErrorOut}
+
+class WijkveiligAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        return operation.view_func.__name__  # `list_cases`, not the module path
 
 
-def _error(request, status: int, detail: str, field: str | None = None):
-    return api.create_response(request, {"detail": detail, "field": field}, status=status)
+api = WijkveiligAPI(
+    title="Wijkveilig API", version="1", urls_namespace="api", docs_url="/docs",
+    auth=[PersonalTokenAuth(), VerifiedSessionAuth()],
+    description="Authenticatie: een persoonlijk API-token (`Authorization: Bearer wv_...`) of de browsersessie na de "
+                "tweede factor (dan met CSRF-token). Een fout heeft altijd de vorm `{detail, field}`, met `detail` in "
+                "het Nederlands. Een casus buiten uw bereik geeft 404, net als een casus die niet bestaat.",
+)
+errors.install(api)
+
+MAX_LIST = 500
 
 
-api.add_exception_handler(Http404, lambda r, e: _error(r, 404, "Niet gevonden."))
-api.add_exception_handler(PermissionDenied, lambda r, e: _error(r, 403, "U mag dit niet wijzigen."))
-api.add_exception_handler(AuthenticationError, lambda r, e: _error(r, 401, "Niet ingelogd."))
-api.add_exception_handler(ConflictError, lambda r, e: _error(r, 409, e.message))
-api.add_exception_handler(DomainError, lambda r, e: _error(r, 422, e.message, e.field))
-api.add_exception_handler(AuditUnavailable, lambda r, e: _error(r, 503, "Tijdelijk niet beschikbaar."))
-api.add_exception_handler(ValidationError, lambda r, e: _error(r, 422, "Ongeldige invoer: " + "; ".join(
-    ".".join(str(p) for p in err.get("loc", [])[1:]) or "body" for err in e.errors)))
+def _codes(*codes: int) -> dict:
+    return {code: s.ErrorOut for code in (401, *codes, 422, 503)}
+
+
+LIST_ERRORS = _codes(403)  # 403: this role does not work on cases
+CREATE_ERRORS = _codes(403)
+READ_ERRORS = _codes(404)  # 404: missing or outside the user's scope, indistinguishably
+WRITE_ERRORS = _codes(403, 404, 409)  # 403: read-only (consulted) or CSRF; 409: stale version
+
+
+def _require_case_worker(request, *, action: str, section: str) -> None:
+    """Roles without case work (policy, VT liaison, admin, log officer) get nothing; the attempt is logged."""
+    if permissions.can_work_on_cases(request.user):
+        return
+    event = "case.access_denied" if action == Action.READ else "case.write_denied"
+    access_log_write(actor=Actor.from_request(request), event=event, action=action, outcome=Outcome.DENIED,
+                     section=section)
+    raise PermissionDenied(_("Uw rol heeft geen toegang tot casussen."))
 
 
 def _case_out(case: Case) -> dict:
@@ -49,83 +67,8 @@ def _person_out(person: Person, case: Case) -> dict:
             "birth_date": person.birth_date, "gender": person.gender, "roles": roles, "version": person.version}
 
 
-def _require_case_worker(request):
-    if not permissions.can_work_on_cases(request.user):
-        raise PermissionDenied
-
-
-class CaseFilter(Schema):
-    q: str = ""
-    status: str = ""
-
-
-@api.get("/cases", response={200: list[s.CaseListOut], **ERRORS}, tags=["cases"])
-def list_cases(request, filters: Query[CaseFilter]):
-    """Cases the user may open (assigned, team for coordinators, consulted, emergency)."""
-    _require_case_worker(request)
-    cases = selectors.case_search(actor=Actor.from_request(request), query=filters.q[:100], status=filters.status)
-    return [{"id": c.pk, "reference": c.reference, "status": c.status, "household_name": c.household.name,
-             "opened_at": c.opened_at} for c in cases[:500]]
-
-
-@api.post("/cases", response={201: s.CaseOut, **ERRORS}, tags=["cases"])
-def create_case(request, payload: s.CaseIn):
-    _require_case_worker(request)
-    access = services.case_open(actor=Actor.from_request(request), **payload.dict())
-    return 201, _case_out(access.case)
-
-
-@api.get("/cases/{case_id}", response={200: s.CaseOut, **ERRORS}, tags=["cases"])
-def get_case(request, case_id: int):
-    return _case_out(access_case(request, case_id).case)
-
-
-@api.patch("/cases/{case_id}", response={200: s.CaseOut, **ERRORS}, tags=["cases"])
-def update_case(request, case_id: int, payload: s.CaseUpdateIn):
-    access = access_case(request, case_id, write=True)
-    case = services.case_update(actor=Actor.from_request(request), access=access, expected_version=payload.version,
-                                summary=payload.summary)
-    return _case_out(case)
-
-
-@api.post("/cases/{case_id}/close", response={200: s.CaseOut, **ERRORS}, tags=["cases"])
-def close_case(request, case_id: int, payload: s.CaseCloseIn):
-    access = access_case(request, case_id, write=True, section="status")
-    case = services.case_close(actor=Actor.from_request(request), access=access, expected_version=payload.version,
-                               reason=payload.reason, note=payload.note)
-    return _case_out(case)
-
-
-@api.get("/cases/{case_id}/persons", response={200: list[s.PersonOut], **ERRORS}, tags=["persons"])
-def list_persons(request, case_id: int):
-    case = access_case(request, case_id, section="persons").case
-    persons = Person.objects.filter(household=case.household).prefetch_related("participations")
-    return [_person_out(p, case) for p in persons]
-
-
-@api.post("/cases/{case_id}/persons", response={201: s.PersonOut, **ERRORS}, tags=["persons"])
-def add_person(request, case_id: int, payload: s.PersonIn):
-    access = access_case(request, case_id, write=True, section="persons")
-    person = hh.person_add(actor=Actor.from_request(request), access=access, **payload.dict())
-    return 201, _person_out(Person.objects.prefetch_related("participations").get(pk=person.pk), access.case)
-
-
-@api.put("/cases/{case_id}/persons/{person_id}", response={200: s.PersonOut, **ERRORS}, tags=["persons"])
-def update_person(request, case_id: int, person_id: int, payload: s.PersonUpdateIn):
-    access = access_case(request, case_id, write=True, section="persons")
-    person = get_object_or_404(Person, pk=person_id, household=access.case.household)
-    data = payload.dict()
-    version = data.pop("version")
-    hh.person_update(actor=Actor.from_request(request), access=access, person=person, expected_version=version, **data)
-    return _person_out(Person.objects.prefetch_related("participations").get(pk=person.pk), access.case)
-
-
-@api.post("/cases/{case_id}/relations", response={201: s.RelationOut, **ERRORS}, tags=["persons"])
-def add_relation(request, case_id: int, payload: s.RelationIn):
-    access = access_case(request, case_id, write=True, section="persons")
-    relation = hh.relation_add(actor=Actor.from_request(request), access=access, **payload.dict())
-    return 201, {"id": relation.pk, "person_id": relation.person_id, "other_id": relation.other_id,
-                 "kind": relation.kind}
+def _case_persons(case: Case):
+    return Person.objects.filter(household_id=case.household_id).prefetch_related("participations")
 
 
 def _note_out(note: Note) -> dict:
@@ -133,25 +76,110 @@ def _note_out(note: Note) -> dict:
             ["id", "kind", "statement_kind", "occurred_at", "place", "observer", "source", "body", "version"]}
 
 
-@api.get("/cases/{case_id}/notes", response={200: list[s.NoteOut], **ERRORS}, tags=["notes"])
+def _child_or_404(queryset, pk: int):
+    """A person or note of the accessed case; 404 when it is missing or belongs to another case."""
+    found = queryset.filter(pk=pk).first() if 0 < pk <= s.MAX_ID else None
+    if found is None:
+        raise Http404
+    return found
+
+
+@api.get("/cases", response={200: list[s.CaseListOut], **LIST_ERRORS}, tags=["cases"])
+def list_cases(request, filters: Query[s.CaseFilter]):
+    """Cases the user may open (assigned, team for coordinators, consulted, emergency); at most 500."""
+    _require_case_worker(request, action=Action.READ, section="team_list")
+    cases = selectors.case_search(actor=Actor.from_request(request), query=filters.q, status=filters.status)
+    return [{"id": c.pk, "reference": c.reference, "status": c.status, "household_name": c.household.name,
+             "opened_at": c.opened_at} for c in cases[:MAX_LIST]]
+
+
+@api.post("/cases", response={201: s.CaseOut, **CREATE_ERRORS}, tags=["cases"])
+def create_case(request, payload: s.CaseIn):
+    """Open a case (and its household) in the user's team, assigned to the user."""
+    _require_case_worker(request, action=Action.CREATE, section="case")
+    access = services.case_open(actor=Actor.from_request(request), **payload.dict())
+    return 201, _case_out(access.case)
+
+
+@api.get("/cases/{case_id}", response={200: s.CaseOut, **READ_ERRORS}, tags=["cases"])
+def get_case(request, case_id: int):
+    return _case_out(access_case(request, case_id).case)
+
+
+@api.patch("/cases/{case_id}", response={200: s.CaseOut, **WRITE_ERRORS}, tags=["cases"])
+def update_case(request, case_id: int, payload: s.CaseUpdateIn):
+    """Change the summary; `version` must be the one last fetched (409 otherwise)."""
+    access = access_case(request, case_id, write=True)
+    case = services.case_update(actor=Actor.from_request(request), access=access, expected_version=payload.version,
+                                summary=payload.summary)
+    return _case_out(case)
+
+
+@api.post("/cases/{case_id}/close", response={200: s.CaseOut, **WRITE_ERRORS}, tags=["cases"])
+def close_case(request, case_id: int, payload: s.CaseCloseIn):
+    """Close the case with a reason ('other' needs a note); `version` as last fetched."""
+    access = access_case(request, case_id, write=True, section="status")
+    case = services.case_close(actor=Actor.from_request(request), access=access, expected_version=payload.version,
+                               reason=payload.reason, note=payload.note)
+    return _case_out(case)
+
+
+@api.get("/cases/{case_id}/persons", response={200: list[s.PersonOut], **READ_ERRORS}, tags=["persons"])
+def list_persons(request, case_id: int):
+    case = access_case(request, case_id, section="persons").case
+    return [_person_out(p, case) for p in _case_persons(case)[:MAX_LIST]]
+
+
+@api.post("/cases/{case_id}/persons", response={201: s.PersonOut, **WRITE_ERRORS}, tags=["persons"])
+def add_person(request, case_id: int, payload: s.PersonIn):
+    access = access_case(request, case_id, write=True, section="persons")
+    person = hh.person_add(actor=Actor.from_request(request), access=access, **payload.dict())
+    return 201, _person_out(_case_persons(access.case).get(pk=person.pk), access.case)
+
+
+@api.put("/cases/{case_id}/persons/{person_id}", response={200: s.PersonOut, **WRITE_ERRORS}, tags=["persons"])
+def update_person(request, case_id: int, person_id: int, payload: s.PersonUpdateIn):
+    """Replace a person's details and roles in this case; `version` as last fetched."""
+    access = access_case(request, case_id, write=True, section="persons")
+    person = _child_or_404(_case_persons(access.case), person_id)
+    data = payload.dict()
+    version = data.pop("version")
+    hh.person_update(actor=Actor.from_request(request), access=access, person=person, expected_version=version, **data)
+    return _person_out(_case_persons(access.case).get(pk=person.pk), access.case)
+
+
+@api.post("/cases/{case_id}/relations", response={201: s.RelationOut, **WRITE_ERRORS}, tags=["persons"])
+def add_relation(request, case_id: int, payload: s.RelationIn):
+    """Record that person `person_id` is <kind> of `other_id` (both of this case's household)."""
+    access = access_case(request, case_id, write=True, section="persons")
+    relation = hh.relation_add(actor=Actor.from_request(request), access=access, **payload.dict())
+    return 201, {"id": relation.pk, "person_id": relation.person_id, "other_id": relation.other_id,
+                 "kind": relation.kind}
+
+
+@api.get("/cases/{case_id}/notes", response={200: list[s.NoteOut], **READ_ERRORS}, tags=["notes"])
 def list_notes(request, case_id: int):
     case = access_case(request, case_id, section="notes").case
-    return [_note_out(n) for n in case.notes.all()[:1000]]
+    return [_note_out(n) for n in Note.objects.filter(case=case)[:MAX_LIST]]
 
 
-@api.post("/cases/{case_id}/notes", response={201: s.NoteOut, **ERRORS}, tags=["notes"])
+@api.post("/cases/{case_id}/notes", response={201: s.NoteOut, **WRITE_ERRORS}, tags=["notes"])
 def add_note(request, case_id: int, payload: s.NoteIn):
     access = access_case(request, case_id, write=True, section="notes")
     note = services.note_add(actor=Actor.from_request(request), access=access, **payload.dict())
     return 201, _note_out(note)
 
 
-@api.put("/cases/{case_id}/notes/{note_id}", response={200: s.NoteOut, **ERRORS}, tags=["notes"])
+@api.put("/cases/{case_id}/notes/{note_id}", response={200: s.NoteOut, **WRITE_ERRORS}, tags=["notes"])
 def update_note(request, case_id: int, note_id: int, payload: s.NoteUpdateIn):
+    """Correct a note of this case; `version` as last fetched."""
     access = access_case(request, case_id, write=True, section="notes")
-    note = get_object_or_404(Note, pk=note_id, case=access.case)
+    note = _child_or_404(Note.objects.filter(case=access.case), note_id)
     data = payload.dict()
     version = data.pop("version")
     note = services.note_update(actor=Actor.from_request(request), access=access, note=note,
                                 expected_version=version, **data)
     return _note_out(note)
+
+
+api.add_router("", meldcode_router)

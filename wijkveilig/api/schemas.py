@@ -1,15 +1,78 @@
-from datetime import date, datetime
+"""Request and response shapes of the API; input is checked here so bad input is a 422, never a 500."""
 
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Literal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from wijkveilig.cases.models import CaseStatus, CloseReason, NoteKind, ParticipantRole, StatementKind
+from wijkveilig.households.models import Gender, RelationKind
+
+EARLIEST_YEAR = 1900
+MAX_VERSION = 2_000_000_000  # well inside a 32-bit integer, so `version + 1` always fits the column
+MAX_ID = 2**63 - 1
+# NUL and other control characters (PostgreSQL refuses NUL in text) and lone surrogates (not encodable as UTF-8).
+_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_POSTCODE = re.compile(r"^(\d{4} ?[A-Za-z]{2})?$")
+
+
+def _choice(choices) -> object:
+    """A Literal of a TextChoices' values, so the OpenAPI spec lists what is allowed."""
+    return Literal[tuple(choices.values)]
+
+
+def _clean_text(value: str) -> str:
+    if _FORBIDDEN_CHARACTERS.search(value):
+        raise PydanticCustomError("wv_characters", _("bevat tekens die niet zijn toegestaan"))
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("wv_blank", _("mag niet leeg zijn"))
+    return value
+
+
+def _postcode(value: str) -> str:
+    if not _POSTCODE.match(value.strip()):
+        raise PydanticCustomError("wv_postcode", _("is geen geldige postcode (bijvoorbeeld 1234 AB)"))
+    return value.strip()
+
+
+def _not_too_early(value: date) -> date:
+    if value.year < EARLIEST_YEAR:
+        raise PydanticCustomError("wv_too_early", _("ligt te ver in het verleden"))
+    return value
+
+
+def _aware(value: datetime) -> datetime:
+    """A time without offset is read as Dutch local time; absurd years are refused before they reach the database."""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    _not_too_early(value)
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise PydanticCustomError("wv_datetime_range", _("ligt buiten het toegestane bereik")) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_clean_text)]
+RequiredText = Annotated[str, AfterValidator(_clean_text), AfterValidator(_not_blank)]
+Postcode = Annotated[str, AfterValidator(_postcode)]
+PastDate = Annotated[date, AfterValidator(_not_too_early)]
+LocalDatetime = Annotated[datetime, AfterValidator(_aware)]
+Version = Annotated[int, Field(ge=1, le=MAX_VERSION, description="De versie die u het laatst hebt opgehaald.")]
 
 
 class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-class AssigneeOut(Schema):
-    username: str
+    detail: str = Field(..., description="Uitleg in het Nederlands; bevat geen persoonsgegevens.")
+    field: str | None = Field(None, description="Het invoerveld waar het om gaat, als dat bekend is.")
 
 
 class CaseOut(Schema):
@@ -33,24 +96,29 @@ class CaseListOut(Schema):
     opened_at: datetime
 
 
+class CaseFilter(Schema):
+    q: Text = Field("", max_length=100, description="Zoek op kenmerk, naam van het huishouden of een persoon.")
+    status: Literal[("", *CaseStatus.values)] = ""
+
+
 class CaseIn(Schema):
-    household_name: str = Field(..., min_length=1, max_length=120)
-    summary: str = Field("", max_length=10000)
-    street: str = Field("", max_length=120)
-    house_number: str = Field("", max_length=12)
-    postcode: str = Field("", max_length=8)
-    city: str = Field("", max_length=80)
+    household_name: RequiredText = Field(..., min_length=1, max_length=120)
+    summary: Text = Field("", max_length=10000)
+    street: Text = Field("", max_length=120)
+    house_number: Text = Field("", max_length=12)
+    postcode: Postcode = Field("", max_length=8, json_schema_extra={"pattern": _POSTCODE.pattern})
+    city: Text = Field("", max_length=80)
 
 
 class CaseUpdateIn(Schema):
-    summary: str = Field(..., max_length=10000)
-    version: int = Field(..., ge=1, le=2**31)
+    summary: Text = Field(..., max_length=10000)
+    version: Version
 
 
 class CaseCloseIn(Schema):
-    reason: str = Field(..., max_length=30)
-    note: str = Field("", max_length=5000)
-    version: int = Field(..., ge=1, le=2**31)
+    reason: _choice(CloseReason)
+    note: Text = Field("", max_length=5000)
+    version: Version
 
 
 class PersonOut(Schema):
@@ -64,22 +132,22 @@ class PersonOut(Schema):
 
 
 class PersonIn(Schema):
-    first_name: str = Field(..., max_length=80)
-    last_name: str = Field(..., max_length=120)
-    birth_date: date | None = None
-    gender: str = Field("x", pattern="^[fmx]$")
-    bsn: str = Field("", max_length=9)
-    roles: list[str] = Field(..., min_length=1, max_length=6)
+    first_name: RequiredText = Field(..., min_length=1, max_length=80)
+    last_name: RequiredText = Field(..., min_length=1, max_length=120)
+    birth_date: PastDate | None = None
+    gender: _choice(Gender) = Gender.OTHER.value
+    bsn: Text = Field("", max_length=9)
+    roles: list[_choice(ParticipantRole)] = Field(..., min_length=1, max_length=6)
 
 
 class PersonUpdateIn(PersonIn):
-    version: int = Field(..., ge=1, le=2**31)
+    version: Version
 
 
 class RelationIn(Schema):
-    person_id: int = Field(..., ge=1, le=2**62)
-    other_id: int = Field(..., ge=1, le=2**62)
-    kind: str = Field(..., max_length=20)
+    person_id: int = Field(..., ge=1, le=MAX_ID)
+    other_id: int = Field(..., ge=1, le=MAX_ID)
+    kind: _choice(RelationKind)
 
 
 class RelationOut(Schema):
@@ -102,19 +170,20 @@ class NoteOut(Schema):
 
 
 class NoteIn(Schema):
-    kind: str = Field("note", pattern="^(note|signal)$")
-    statement_kind: str = Field(..., pattern="^(observation|opinion|hypothesis)$")
-    occurred_at: datetime
-    body: str = Field(..., min_length=1, max_length=20000)
-    place: str = Field("", max_length=200)
-    observer: str = Field("", max_length=200)
-    source: str = Field("", max_length=300)
+    kind: _choice(NoteKind) = NoteKind.NOTE.value
+    statement_kind: _choice(StatementKind)
+    occurred_at: LocalDatetime = Field(..., description="Zonder tijdzone geldt de Nederlandse tijd.")
+    body: RequiredText = Field(..., min_length=1, max_length=20000)
+    place: Text = Field("", max_length=200)
+    observer: Text = Field("", max_length=200)
+    source: Text = Field("", max_length=300)
 
 
 class NoteUpdateIn(Schema):
-    statement_kind: str = Field(..., pattern="^(observation|opinion|hypothesis)$")
-    body: str = Field(..., min_length=1, max_length=20000)
-    place: str = Field("", max_length=200)
-    observer: str = Field("", max_length=200)
-    source: str = Field("", max_length=300)
-    version: int = Field(..., ge=1, le=2**31)
+    statement_kind: _choice(StatementKind)
+    body: RequiredText = Field(..., min_length=1, max_length=20000)
+    place: Text = Field("", max_length=200)
+    observer: Text = Field("", max_length=200)
+    source: Text = Field("", max_length=300)
+    version: Version
+

@@ -22,7 +22,9 @@ class CaseAccess:
         return self.grant == "emergency"
 
 
-WRITE_GRANTS = frozenset({"assigned", "team", "emergency"})
+WRITE_GRANTS = frozenset({"assigned", "team", "emergency", "veilig_thuis"})
+# Grants limited to some parts of a case; every other grant opens the whole case.
+GRANT_SECTIONS = {"veilig_thuis": frozenset({"vt_report"})}
 
 
 def case_grant(user, case: Case) -> str | None:
@@ -35,6 +37,8 @@ def case_grant(user, case: Case) -> str | None:
         return "emergency"
     if user.role == Role.SPECIALIST and case.consultations.filter(specialist=user).exists():
         return "consulted"
+    if user.role == Role.VT_LIAISON and case.team.vt_contact_id == user.pk and case.vt_reports.exists():
+        return "veilig_thuis"
     return None
 
 
@@ -55,6 +59,8 @@ def access_case(request, case_id, *, write: bool = False, section: str = "case",
     number = _case_id(case_id)
     case = Case.objects.visible_to(request.user).select_related("team", "household").filter(pk=number).first() if number else None
     grant = case_grant(request.user, case) if case else None
+    if grant in GRANT_SECTIONS and section not in GRANT_SECTIONS[grant]:
+        grant = None
     if case is None or grant is None:
         access_log_write(actor=actor, event="case.access_denied", action=Action.READ, outcome=Outcome.DENIED,
                          case_id=number, section=section)

@@ -5,6 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wijkveilig.cases.models import CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm, ViolenceNature
 from wijkveilig.households.models import Gender, RelationKind
 
+EARLIEST_YEAR = 1900  # older dates are typing errors, and year 1 cannot even be stored in UTC
+
+
+def _not_too_early(value):
+    if value is not None and value.year < EARLIEST_YEAR:
+        raise forms.ValidationError(_("Deze datum ligt te ver in het verleden."), code="too_early")
+
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -45,8 +52,8 @@ class AssignForm(forms.Form):
 class PersonForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=80)
     last_name = forms.CharField(label=_("Achternaam"), max_length=120)
-    birth_date = forms.DateField(label=_("Geboortedatum"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
+    birth_date = forms.DateField(label=_("Geboortedatum"), required=False, validators=[_not_too_early],
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.OTHER)
     bsn = forms.CharField(label=_("BSN (als bekend)"), max_length=9, required=False)
     roles = forms.MultipleChoiceField(label=_("Rol in de casus"), choices=ParticipantRole.choices,
@@ -75,6 +82,7 @@ class NoteForm(forms.Form):
                                        choices=StatementKind.choices)
     occurred_at = forms.DateTimeField(label=_("Datum en tijd"), initial=lambda: timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
                                       input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+                                      validators=[_not_too_early],
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
     observer = forms.CharField(label=_("Waargenomen door"), max_length=200, required=False)

@@ -44,6 +44,9 @@ class CaseQuerySet(models.QuerySet):
             scope = assigned | consulted | emergency
         elif user.role == Role.WORKER:
             scope = assigned | emergency
+        elif user.role == Role.VT_LIAISON:
+            # only cases reported to Veilig Thuis, of teams whose fixed contact person this user is
+            scope = Q(vt_reports__isnull=False, team__vt_contact=user)
         else:
             return self.none()
         return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
@@ -144,6 +147,10 @@ class CaseViolenceForm(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "form"], name="violence_form_unique")]
+
+    def get_natures_display(self) -> list[str]:
+        labels = dict(ViolenceNature.choices)
+        return [str(labels.get(value, value)) for value in self.natures]
 
 
 class NoteKind(models.TextChoices):

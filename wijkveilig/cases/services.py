@@ -6,12 +6,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.accounts.models import Membership, Role, TEAM_ROLES, User
+from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import (
-    Assignment, Case, CaseStatus, CaseViolenceForm, CloseReason, Consultation, EmergencyAccess, Note,
-    Participant, TimelineEvent, ViolenceForm, ViolenceNature,
+    Assignment,
+    Case,
+    CaseStatus,
+    CaseViolenceForm,
+    CloseReason,
+    Consultation,
+    EmergencyAccess,
+    Note,
+    TimelineEvent,
+    ViolenceForm,
+    ViolenceNature,
 )
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.models import save_versioned

@@ -15,7 +15,8 @@ from wijkveilig.cases import forms, selectors, services
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import EmergencyAccess, Note, Participant, TimelineEvent
-from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import ConflictError, DomainError
+from wijkveilig.core.http import form_data
 from wijkveilig.households.models import Person
 
 
@@ -31,7 +32,15 @@ def _apply(form, call):
     except DomainError as exc:
         field = exc.field if exc.field in form.fields else None
         form.add_error(field, exc.message)
+        form.has_conflict = isinstance(exc, ConflictError)
         return None
+
+
+def _status(form) -> int:
+    """200 for a form to fill in, 409 when someone else saved first, 400 for any other refusal."""
+    if not form.errors:
+        return 200
+    return 409 if getattr(form, "has_conflict", False) else 400
 
 
 @require_GET
@@ -42,10 +51,11 @@ def caseload_view(request):
     return render(request, "cases/caseload.html", {"cases": cases})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def case_list_view(request):
+    # Searching is a POST: a person's name typed in the search box never ends up in a URL (history, proxy logs).
     _require_case_worker(request)
-    form = forms.CaseSearchForm(request.GET or None)
+    form = forms.CaseSearchForm(form_data(request))
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_search(actor=Actor.from_request(request), query=filters.get("q", ""),
                                   status=filters.get("status", ""), form=filters.get("form", ""))
@@ -58,13 +68,13 @@ def case_list_view(request):
 @require_http_methods(["GET", "POST"])
 def case_new_view(request):
     _require_case_worker(request)
-    form = forms.CaseOpenForm(request.POST or None)
+    form = forms.CaseOpenForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         access = _apply(form, lambda: services.case_open(actor=Actor.from_request(request), **form.cleaned_data))
         if access:
             messages.success(request, _("Casus %(ref)s is aangemaakt.") % {"ref": access.case.reference})
             return redirect("cases:detail", case_id=access.case.pk)
-    return render(request, "cases/case_new.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "cases/case_new.html", {"form": form}, status=_status(form))
 
 
 def _detail_context(access):
@@ -99,20 +109,20 @@ def case_summary_view(request, case_id: int):
         messages.success(request, _("De aanleiding is opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     context = _detail_context(access) | {"summary_form": form}
-    return render(request, "cases/case_detail.html", context, status=409 if form.is_valid() else 400)
+    return render(request, "cases/case_detail.html", context, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def case_close_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="status")
-    form = forms.CaseCloseForm(request.POST or None, initial={"version": access.case.version})
+    form = forms.CaseCloseForm(form_data(request), initial={"version": access.case.version})
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_close(
             actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])):
         messages.success(request, _("De casus is gesloten."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/case_close.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_POST
@@ -129,31 +139,31 @@ def case_reopen_view(request, case_id: int):
 
 @require_http_methods(["GET", "POST"])
 def case_assign_view(request, case_id: int):
+    access = access_case(request, case_id, write=True, section="assignment")  # out of scope: 404 before 403
     if not permissions.can_assign(request.user):
         raise PermissionDenied
-    access = access_case(request, case_id, write=True, section="assignment")
     members = User.objects.filter(memberships__team=access.case.team, is_active=True,
                                   role__in=[Role.WORKER, Role.SPECIALIST, Role.COORDINATOR]).order_by("username")
     current = list(access.case.assignments.filter(ended_at__isnull=True).values_list("user_id", flat=True))
-    form = forms.AssignForm(request.POST or None, team_members=members, initial={"workers": current})
+    form = forms.AssignForm(form_data(request), team_members=members, initial={"workers": current})
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_assign(
             actor=Actor.from_request(request), access=access, user_ids=form.cleaned_data["workers"])):
         messages.success(request, _("De toewijzing is opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/case_assign.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def person_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="persons")
-    form = forms.PersonForm(request.POST or None)
+    form = forms.PersonForm(form_data(request))
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: hh.person_add(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("De persoon is toegevoegd."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/person_form.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -163,7 +173,7 @@ def person_edit_view(request, case_id: int, person_id: int):
     roles = list(Participant.objects.filter(case=access.case, person=person).values_list("role", flat=True))
     initial = {"first_name": person.first_name, "last_name": person.last_name, "birth_date": person.birth_date,
                "gender": person.gender, "bsn": person.bsn, "roles": roles, "version": person.version}
-    form = forms.PersonEditForm(request.POST or None, initial=initial)
+    form = forms.PersonEditForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -172,7 +182,7 @@ def person_edit_view(request, case_id: int, person_id: int):
             messages.success(request, _("De gegevens zijn opgeslagen."))
             return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/person_form.html", {"form": form, "case": access.case, "person": person},
-                  status=(409 if form.is_valid() else 400) if form.errors else 200)
+                  status=_status(form))
 
 
 @require_POST
@@ -180,8 +190,9 @@ def relation_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="persons")
     persons = Person.objects.filter(household=access.case.household)
     form = forms.RelationForm(request.POST, persons=persons)
-    if form.is_valid() and _apply(form, lambda: hh.relation_add(actor=Actor.from_request(request), access=access,
-                                                                **form.cleaned_data)):
+    if form.is_valid() and _apply(form, lambda: hh.relation_add(
+            actor=Actor.from_request(request), access=access, person_id=form.cleaned_data["person"],
+            other_id=form.cleaned_data["other"], kind=form.cleaned_data["kind"])):
         messages.success(request, _("De relatie is vastgelegd."))
         return redirect("cases:detail", case_id=case_id)
     context = _detail_context(access) | {"relation_form": form}
@@ -191,13 +202,13 @@ def relation_add_view(request, case_id: int):
 @require_http_methods(["GET", "POST"])
 def note_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="notes")
-    form = forms.NoteForm(request.POST or None)
+    form = forms.NoteForm(form_data(request))
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.note_add(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("Vastgelegd."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/note_form.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -206,7 +217,7 @@ def note_edit_view(request, case_id: int, note_id: int):
     note = get_object_or_404(Note, pk=note_id, case=access.case)
     initial = {"statement_kind": note.statement_kind, "place": note.place, "observer": note.observer,
                "source": note.source, "body": note.body, "version": note.version}
-    form = forms.NoteEditForm(request.POST or None, initial=initial)
+    form = forms.NoteEditForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
@@ -215,34 +226,34 @@ def note_edit_view(request, case_id: int, note_id: int):
             messages.success(request, _("De notitie is bijgewerkt."))
             return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/note_form.html", {"form": form, "case": access.case, "note": note},
-                  status=(409 if form.is_valid() else 400) if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def violence_forms_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="violence_forms")
     current = {item.form: item.natures for item in access.case.violence_forms.all()}
-    form = forms.ViolenceFormsForm(request.POST or None, current=current)
+    form = forms.ViolenceFormsForm(form_data(request), current=current)
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.violence_forms_set(
             actor=Actor.from_request(request), access=access, forms=form.selected()) or True):
         messages.success(request, _("De vormen van geweld zijn opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/violence_forms.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def consult_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="consultation")
     specialists = User.objects.filter(role=Role.SPECIALIST, is_active=True, memberships__team=access.case.team)
-    form = forms.ConsultForm(request.POST or None, specialists=specialists)
+    form = forms.ConsultForm(form_data(request), specialists=specialists)
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.specialist_consult(
             actor=Actor.from_request(request), access=access, specialist_id=form.cleaned_data["specialist"],
             question=form.cleaned_data["question"])):
         messages.success(request, _("De aandachtsfunctionaris is geconsulteerd en kan de casus nu inzien."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/consult.html", {"form": form, "case": access.case},
-                  status=400 if form.errors else 200)
+                  status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -252,12 +263,12 @@ def emergency_view(request, case_id: int):
     case = services.emergency_candidates(request.user).filter(pk=case_id).first()
     if case is None:
         raise Http404
-    form = forms.EmergencyForm(request.POST or None)
+    form = forms.EmergencyForm(form_data(request))
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.emergency_access_grant(
             actor=Actor.from_request(request), case_id=case.pk, reason=form.cleaned_data["reason"])):
         messages.warning(request, _("Noodtoegang geregistreerd. De teamcoördinator ziet deze toegang."))
         return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/emergency.html", {"form": form, "case": case}, status=400 if form.errors else 200)
+    return render(request, "cases/emergency.html", {"form": form, "case": case}, status=_status(form))
 
 
 @require_GET

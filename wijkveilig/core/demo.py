@@ -14,9 +14,10 @@ from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
 from wijkveilig.cases.access import CaseAccess
-from wijkveilig.cases.models import CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
+from wijkveilig.cases.models import Case, CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
 from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.households.models import Gender, RelationKind
+from wijkveilig.meldcode import services as ms
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - documented demo credential, refused outside DEBUG
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
@@ -45,12 +46,15 @@ ADULT_NAMES = ["Anna", "Bas", "Carla", "Dirk", "Eva", "Frank", "Greet", "Henk", 
 CHILD_NAMES = ["Noa", "Sem", "Liv", "Finn", "Zoë", "Luuk"]
 
 
-def fake_bsn(rng: random.Random) -> str:
-    """A nine-digit number starting with 99 that passes the 11-proef (fake: no real BSN starts this way here)."""
-    while True:
-        candidate = "99" + "".join(str(rng.randint(0, 9)) for _ in range(7))
-        if is_valid_bsn(candidate):
-            return candidate
+def fake_bsn(n: int) -> str:
+    """The n-th number from 999990000 up that passes the 11-proef: the BRP test range, never a real citizen."""
+    found = -1
+    for candidate in range(999_990_000, 1_000_000_000):
+        if is_valid_bsn(str(candidate)):
+            found += 1
+            if found == n:
+                return str(candidate)
+    raise ValueError("no more fake BSNs in the test range")
 
 
 def _geography() -> dict[str, Buurt]:
@@ -91,7 +95,7 @@ def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str,
                                 street="Voorbeeldstraat", house_number=str(index + 1), postcode=f"9{index % 9}99 XX",
                                 city="Voorbeeld", buurt=buurt)
     mother = hh.person_add(actor=actor, access=access, first_name=rng.choice(ADULT_NAMES), last_name=surname,
-                           roles=[ParticipantRole.VICTIM], gender=Gender.FEMALE, bsn=fake_bsn(rng),
+                           roles=[ParticipantRole.VICTIM], gender=Gender.FEMALE, bsn=fake_bsn(index),
                            birth_date=date(1980 + index % 15, 1 + index % 12, 1 + index % 27))
     partner = hh.person_add(actor=actor, access=access, first_name=rng.choice(ADULT_NAMES), last_name=surname,
                             roles=[ParticipantRole.SUSPECTED_PERPETRATOR], gender=Gender.MALE)
@@ -116,11 +120,48 @@ def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str,
                             reason=CloseReason.SAFETY_REACHED)
 
 
+def _meldcode_examples(users: dict[str, User]) -> None:
+    """Three demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis, one giving help."""
+    worker = users["medewerker"]
+    actor = Actor.system(worker)
+    cases = list(Case.objects.filter(assignments__user=worker, status="open").order_by("pk")[:3])
+    for number, case in enumerate(cases):
+        access = CaseAccess(case, "assigned", True)
+        route = ms.route_start(actor=actor, access=access)
+        note = case.notes.first()
+        ms.signal_link(actor=actor, access=access, route_id=route.pk, note_id=note.pk, supports_suspicion=True)
+        ms.step_complete(actor=actor, access=access, route_id=route.pk, step=1)
+        if number == 0:
+            continue
+        today = timezone.localdate()
+        ms.consultation_record(actor=actor, access=access, route_id=route.pk, kind="colleague",
+                               with_whom="Collega (fictief)", consulted_on=today, topic="Signalen besproken",
+                               advice="Gesprek voeren met moeder")
+        ms.step_complete(actor=actor, access=access, route_id=route.pk, step=2)
+        ms.conversation_record(actor=actor, access=access, route_id=route.pk, held=True, held_on=today,
+                               facts_presented="Wat de buren hoorden", reaction="Moeder bevestigt ruzies (fictief)")
+        ms.step_complete(actor=actor, access=access, route_id=route.pk, step=3)
+        ms.weighing_record(actor=actor, access=access, route_id=route.pk, nature="Psychisch partnergeweld",
+                           severity="moderate", risk="Herhaling waarschijnlijk", is_in_doubt=False)
+        ms.step_complete(actor=actor, access=access, route_id=route.pk, step=4)
+        answers = [("suspicion", True), ("unsafety", True)] if number == 1 else \
+            [("suspicion", True), ("unsafety", False), ("can_help", True), ("help_accepted", True)]
+        for question, answer in answers:
+            ms.answer_record(actor=actor, access=access, route_id=route.pk, question=question, answer=answer,
+                             justification="Onderbouwing voor de demo (fictief)",
+                             evaluation_on=today + timedelta(days=42))
+        ms.step_complete(actor=actor, access=access, route_id=route.pk, step=5)
+        if number == 1:
+            ms.vt_report_send(actor=actor, access=access, route_id=route.pk, idempotency_key=f"demo-report-{case.pk}",
+                              informed_whom="Moeder (fictief)", informed_reaction="Begrijpt de melding")
+
+
 @transaction.atomic
 def demo_seed(*, households: int = 40) -> dict:
     """Create the demo world once; running it again changes nothing."""
     buurten = _geography()
     users = _accounts()
+    Team.objects.filter(municipality__code=MUNICIPALITY[0], vt_contact__isnull=True).update(vt_contact=users["vt"])
     if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
         return {"created_cases": 0}
     rng = random.Random(9999)
@@ -132,4 +173,5 @@ def demo_seed(*, households: int = 40) -> dict:
         else:
             owner = users["medewerker"] if index % 2 == 0 else users["duopartner"]
             _household_case(rng, index, owner, north[index % len(north)], users)
+    _meldcode_examples(users)
     return {"created_cases": households}

@@ -13,4 +13,6 @@ def home_view(request):
         return redirect("cases:caseload")
     if permissions.can_read_access_log(user):
         return redirect("audit:log")
+    if user.role == "vt_liaison":
+        return redirect("meldcode:vt_inbox")
     return render(request, "core/home.html")

@@ -6,7 +6,7 @@ def is_valid_bsn(value: str) -> bool:
     digits = value.strip()
     if len(digits) == 8:
         digits = "0" + digits
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+    if len(digits) != 9 or not (digits.isascii() and digits.isdigit()) or digits == "000000000":
         return False
     weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
     return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0

@@ -1,0 +1,225 @@
+"""The authorisation matrix: every route of Wijkveilig × persona → the status each method must answer.
+
+Data only; tests/test_authz_matrix.py proves that every URL pattern and every API operation has an entry
+here (a new route without one fails the suite) and exercises every entry for every persona.
+
+Keys:
+- a URL name (``cases:detail``) for pages, the access log, account pages and admin site views;
+- ``admin-model:<app>.<model>`` for one model registered in the admin: covers all its URL patterns
+  (changelist, add, change, history, delete, the object redirect and any extra URLs of that ModelAdmin);
+- ``admin:catch_all`` for the admin's unnamed catch-all pattern;
+- ``route:<pattern>`` for any other pattern without a name;
+- ``api:<METHOD> <path>`` for an API operation (path as in /api/v1/openapi.json) or a method the path
+  does not offer (those must answer 405);
+- ``api:openapi-json``, ``api:openapi-view``, ``api:api-root`` for the API's own URLs.
+
+Rules the numbers follow: a case outside the user's scope is 404 (the same as a missing one); a read-only
+grant (a consulted specialist) on a write is 403; a role that may never use a page gets 403; a wrong method
+is 405; anonymous gets a redirect to the login page (pages) or 401 (API).
+"""
+
+PERSONAS = (
+    "worker",                # assigned to the case
+    "duo_partner",           # same team, a worker who could be the duo but is not assigned
+    "colleague",             # same team, not assigned
+    "specialist_consulted",  # aandachtsfunctionaris of the team, consulted on the case (read-only)
+    "specialist",            # aandachtsfunctionaris of the team, not consulted
+    "coordinator",           # coordinator of the case's team
+    "outside_coordinator",   # coordinator of another team
+    "outsider",              # worker of another team
+    "vt_liaison",
+    "policy_officer",
+    "admin",                 # functioneel beheerder (staff, superuser)
+    "log_officer",
+    "anonymous",
+)
+
+# Every team member who is in scope of the case may read; only a write grant may write.
+#                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+_NOT_ALLOWED_GET =           (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
+_CASE_READ =                 (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_FORM =           (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_POST =           (302, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_INVALID =        (400, 404, 404, 403, 404, 400, 404, 404, 404, 404, 404, 404, 302)
+_VT_REPORT_READ =            (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 302)
+_TEAM_PAGE =                 (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 302)
+_ADMIN_ONLY =                (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302)
+_ADMIN_FORBIDDEN =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302)
+_ADMIN_ONLY_POST =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302)
+_REDIRECT_ALL =              (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
+_EVERY_USER =                (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302)
+_API_CASE_READ =             (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 401)
+_API_CASE_WRITE =            (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 401)
+_API_CASE_CREATE =           (201, 404, 404, 403, 404, 201, 404, 404, 404, 404, 404, 404, 401)
+_API_VT_REPORT_READ =        (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 401)
+_API_VT_FEEDBACK =           (422, 404, 404, 403, 404, 422, 404, 404, 201, 404, 404, 404, 401)
+# In scope and allowed to write, but the world's meldcode route refuses this step here (a rule, not access): 422.
+_API_CASE_REFUSED =          (422, 404, 404, 403, 404, 422, 404, 404, 404, 404, 404, 404, 401)
+_API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+
+MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
+    # ---- start page and accounts ---------------------------------------------------------------------
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    "home": {"GET":              (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 200, 302, 302),
+             "POST":             _NOT_ALLOWED_GET},
+    "accounts:login": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                       "POST":   (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "accounts:verify": {"GET":   _EVERY_USER,
+                        "POST":  _EVERY_USER},
+    "accounts:enrol": {"GET":    (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+                       "POST":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+    "accounts:logout": {"GET":   _NOT_ALLOWED_GET,
+                        "POST":  (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+    "accounts:settings": {"GET": _EVERY_USER,
+                          "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+    "accounts:token_create": {"GET": _NOT_ALLOWED_GET,
+                              "POST": _EVERY_USER},
+    "accounts:token_revoke": {"GET": _NOT_ALLOWED_GET,
+                              "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+
+    # ---- case pages --------------------------------------------------------------------------------------
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    "cases:caseload": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302),
+                       "POST":   _NOT_ALLOWED_GET},
+    "cases:list": {"GET":        _TEAM_PAGE,
+                   "POST":       _TEAM_PAGE},
+    "cases:new": {"GET":         _TEAM_PAGE,
+                  "POST":        (302, 302, 302, 302, 302, 302, 302, 302, 403, 403, 403, 403, 302)},
+    "cases:detail": {"GET":      _CASE_READ,
+                     "POST":     _NOT_ALLOWED_GET},
+    "cases:summary": {"GET":     _NOT_ALLOWED_GET,
+                      "POST":    _CASE_WRITE_POST},
+    "cases:close": {"GET":       _CASE_WRITE_FORM,
+                    "POST":      _CASE_WRITE_POST},
+    "cases:reopen": {"GET":      _NOT_ALLOWED_GET,
+                     "POST":     _CASE_WRITE_POST},
+    # Only the coordinator assigns; an assigned worker may write but not assign (403).
+    "cases:assign": {"GET":      (403, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 302),
+                     "POST":     (403, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 302)},
+    "cases:person_add": {"GET":  _CASE_WRITE_FORM,
+                         "POST": _CASE_WRITE_POST},
+    "cases:person_edit": {"GET": _CASE_WRITE_FORM,
+                          "POST": _CASE_WRITE_POST},
+    "cases:relation_add": {"GET": _NOT_ALLOWED_GET,
+                           "POST": _CASE_WRITE_POST},
+    "cases:note_add": {"GET":    _CASE_WRITE_FORM,
+                       "POST":   _CASE_WRITE_POST},
+    "cases:note_edit": {"GET":   _CASE_WRITE_FORM,
+                        "POST":  _CASE_WRITE_POST},
+    "cases:violence_forms": {"GET": _CASE_WRITE_FORM,
+                             "POST": _CASE_WRITE_POST},
+    "cases:consult": {"GET":     _CASE_WRITE_FORM,
+                      "POST":    _CASE_WRITE_POST},
+    # The noodknop: only team workers/specialists for a team case they cannot open yet.
+    "cases:emergency": {"GET":   (404, 200, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404, 302),
+                        "POST":  (404, 302, 302, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302)},
+    "cases:emergency_review_list": {"GET": (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 302),
+                                    "POST": _NOT_ALLOWED_GET},
+    "cases:emergency_review": {"GET": _NOT_ALLOWED_GET,
+                               "POST": (403, 403, 403, 403, 403, 302, 404, 403, 403, 403, 403, 403, 302)},
+
+    # ---- meldcode route and Veilig Thuis reports (empty POSTs: allowed personas get the form error, 400) ----
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    "meldcode:start": {"GET":    _NOT_ALLOWED_GET, "POST": _CASE_WRITE_POST},
+    "meldcode:route": {"GET":    _CASE_READ, "POST": _NOT_ALLOWED_GET},
+    "meldcode:signal_link": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:signal_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:kindcheck": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:consultation": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:conversation": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:weighing": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:answer": {"GET":   _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:step_complete": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:step_reopen": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:confirm": {"GET":  _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "meldcode:acute": {"GET":    _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
+    "meldcode:report": {"GET":   _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
+    # The team's fixed Veilig Thuis contact reads the reports of the case, and nothing else of it.
+    "meldcode:report_pdf": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
+    "meldcode:report_json": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
+    "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
+                          "POST": _NOT_ALLOWED_GET},
+    "meldcode:vt_report": {"GET": _VT_REPORT_READ,
+                           "POST":   (400, 404, 404, 403, 404, 400, 404, 404, 400, 404, 404, 404, 302)},
+
+    # ---- access log --------------------------------------------------------------------------------------
+    "audit:log": {"GET":         (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 302),
+                  "POST":        _NOT_ALLOWED_GET},
+
+    # ---- admin (/beheer/): staff with a verified second factor only ------------------------------------
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    "admin:index": {"GET":       _ADMIN_ONLY, "POST": _ADMIN_ONLY_POST},
+    # /beheer/login/ is shadowed by a redirect to the one login page (accounts:login) for everyone.
+    "admin:login": {"GET":       _REDIRECT_ALL, "POST": _REDIRECT_ALL},
+    "route:beheer/login/": {"GET": _REDIRECT_ALL, "POST": _REDIRECT_ALL},
+    "admin:logout": {"GET":      (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 405, 302, 302),
+                     "POST":     _REDIRECT_ALL},
+    "admin:password_change": {"GET": _ADMIN_ONLY, "POST": _ADMIN_ONLY_POST},
+    "admin:password_change_done": {"GET": _ADMIN_ONLY},
+    "admin:autocomplete": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302)},
+    "admin:jsi18n": {"GET":      _ADMIN_ONLY},
+    "admin:view_on_site": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302)},
+    "admin:app_list": {"GET":    _ADMIN_ONLY},
+    "admin:catch_all": {"GET":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302)},
+    "admin-model:auth.group": {"GET": _ADMIN_ONLY},
+    "admin-model:axes.accessattempt": {"GET": _ADMIN_ONLY},
+    "admin-model:axes.accesslog": {"GET": _ADMIN_ONLY},
+    "admin-model:axes.accessfailurelog": {"GET": _ADMIN_ONLY},
+    "admin-model:django_tasks_database.dbtaskresult": {"GET": _ADMIN_ONLY},
+    "admin-model:areas.municipality": {"GET": _ADMIN_ONLY},
+    "admin-model:areas.district": {"GET": _ADMIN_ONLY},
+    "admin-model:areas.buurt": {"GET": _ADMIN_ONLY},
+    "admin-model:accounts.user": {"GET": _ADMIN_ONLY},
+    "admin-model:accounts.team": {"GET": _ADMIN_ONLY},
+    "admin-model:accounts.apitoken": {"GET": _ADMIN_ONLY},
+    "admin-model:accounts.membership": {"GET": _ADMIN_ONLY},
+    "admin-model:meldcode.meldcodesetting": {"GET": _ADMIN_ONLY},
+    # Records made by the system only: beheer may read them but not add them.
+    "admin:axes_accessattempt_add": {"GET": _ADMIN_FORBIDDEN},
+    "admin:axes_accesslog_add": {"GET": _ADMIN_FORBIDDEN},
+    "admin:axes_accessfailurelog_add": {"GET": _ADMIN_FORBIDDEN},
+    "admin:django_tasks_database_dbtaskresult_add": {"GET": _ADMIN_FORBIDDEN},
+    "admin:accounts_apitoken_add": {"GET": _ADMIN_FORBIDDEN},
+    # Its delete page would list the households of the buurt by name.
+    "admin:areas_buurt_delete": {"GET": _ADMIN_FORBIDDEN},
+
+    # ---- API (/api/v1/): a verified session or a personal token; 401 without ---------------------------
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    "api:openapi-json": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "api:openapi-view": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "api:api-root": {"GET":      (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)},
+    "api:GET /api/v1/cases": {"GET": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
+    "api:POST /api/v1/cases": {"POST": (201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 401)},
+    "api:GET /api/v1/cases/{case_id}": {"GET": _API_CASE_READ},
+    "api:PATCH /api/v1/cases/{case_id}": {"PATCH": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/close": {"POST": _API_CASE_WRITE},
+    "api:GET /api/v1/cases/{case_id}/persons": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/persons": {"POST": _API_CASE_CREATE},
+    "api:PUT /api/v1/cases/{case_id}/persons/{person_id}": {"PUT": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/relations": {"POST": _API_CASE_CREATE},
+    "api:GET /api/v1/cases/{case_id}/notes": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/notes": {"POST": _API_CASE_CREATE},
+    "api:PUT /api/v1/cases/{case_id}/notes/{note_id}": {"PUT": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/meldcode": {"POST": _API_CASE_REFUSED},
+    "api:GET /api/v1/cases/{case_id}/meldcode/{route_id}": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/signals": {"POST": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/kindcheck": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/consultations": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/conversation": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/weighing": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/answers": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/steps/{step}/complete": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/steps/{step}/reopen": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/confirm": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/acute-danger": {"POST": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/reports": {"POST": _API_CASE_REFUSED},
+    "api:GET /api/v1/cases/{case_id}/reports/{report_id}": {"GET": _API_VT_REPORT_READ},
+    "api:POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": {"POST": _API_VT_FEEDBACK},
+    # Methods a path does not offer.
+    "api:DELETE /api/v1/cases": {"DELETE": _API_WRONG_METHOD},
+    "api:DELETE /api/v1/cases/{case_id}": {"DELETE": _API_WRONG_METHOD},
+    "api:GET /api/v1/cases/{case_id}/close": {"GET": _API_WRONG_METHOD},
+    "api:DELETE /api/v1/cases/{case_id}/persons/{person_id}": {"DELETE": _API_WRONG_METHOD},
+    "api:GET /api/v1/cases/{case_id}/relations": {"GET": _API_WRONG_METHOD},
+    "api:DELETE /api/v1/cases/{case_id}/notes/{note_id}": {"DELETE": _API_WRONG_METHOD},
+}

@@ -1,0 +1,176 @@
+"""The OpenAPI spec documents every operation, and generated requests (schemathesis) never get a 500 or an
+answer that contradicts the spec."""
+
+import re
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import Client
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+
+from config.wsgi import application
+from wijkveilig.accounts.services import api_token_create
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import household_services as hh
+from wijkveilig.cases import services
+from wijkveilig.cases.access import CaseAccess
+from wijkveilig.cases.models import Case, CaseStatus, Note
+from wijkveilig.households.models import Person
+
+SPEC_URL = "/api/v1/openapi.json"
+EXPECTED = {  # (method, path): (success status, operationId)
+    ("get", "/api/v1/cases"): (200, "list_cases"),
+    ("post", "/api/v1/cases"): (201, "create_case"),
+    ("get", "/api/v1/cases/{case_id}"): (200, "get_case"),
+    ("patch", "/api/v1/cases/{case_id}"): (200, "update_case"),
+    ("post", "/api/v1/cases/{case_id}/close"): (200, "close_case"),
+    ("get", "/api/v1/cases/{case_id}/persons"): (200, "list_persons"),
+    ("post", "/api/v1/cases/{case_id}/persons"): (201, "add_person"),
+    ("put", "/api/v1/cases/{case_id}/persons/{person_id}"): (200, "update_person"),
+    ("post", "/api/v1/cases/{case_id}/relations"): (201, "add_relation"),
+    ("get", "/api/v1/cases/{case_id}/notes"): (200, "list_notes"),
+    ("post", "/api/v1/cases/{case_id}/notes"): (201, "add_note"),
+    ("put", "/api/v1/cases/{case_id}/notes/{note_id}"): (200, "update_note"),
+}
+ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}
+MAX_EXAMPLES = 24  # per operation, half positive and half negative
+
+
+
+@pytest.fixture
+def spec(db):
+    response = Client().get(SPEC_URL)
+    assert response.status_code == 200
+    return response.json()
+
+
+def _operations(spec) -> dict:
+    return {(method, path): operation
+            for path, methods in spec["paths"].items() for method, operation in methods.items()}
+
+
+def test_spec_lists_every_case_operation(spec):
+    assert set(EXPECTED) <= set(_operations(spec))
+
+
+@pytest.mark.parametrize("method, path", EXPECTED)
+def test_case_operations_document_their_success_status(spec, method, path):
+    operation = _operations(spec)[(method, path)]
+    status, operation_id = EXPECTED[(method, path)]
+    assert [code for code in operation["responses"] if code.startswith("2")] == [str(status)]
+    assert "application/json" in operation["responses"][str(status)]["content"]
+    assert operation["operationId"] == operation_id
+
+
+def test_every_operation_documents_the_error_schema(spec):
+    """Every operation in the spec (also those added later) documents its errors and requires authentication."""
+    for (method, path), operation in _operations(spec).items():
+        responses = operation["responses"]
+        label = f"{method.upper()} {path}"
+        assert len([code for code in responses if code.startswith("2")]) == 1, label
+        expected_errors = {"401", "422", "503"}
+        if "{case_id}" in path:
+            expected_errors.add("404")
+        if method != "get":
+            expected_errors.add("403")
+        assert expected_errors <= set(responses), label
+        for code in expected_errors:
+            assert responses[code]["content"]["application/json"]["schema"] == ERROR_SCHEMA, (label, code)
+        assert operation["security"] == [{"PersonalTokenAuth": []}, {"VerifiedSessionAuth": []}], label
+
+
+def test_error_schema_has_a_dutch_detail(spec):
+    error = spec["components"]["schemas"]["ErrorOut"]
+    assert error["required"] == ["detail"]
+    assert set(error["properties"]) == {"detail", "field"}
+
+
+def test_docs_page_works_under_the_content_security_policy(db):
+    """Swagger UI from our own static files, no inline script: the CSP allows nothing else."""
+    response = Client().get("/api/v1/docs")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "http://" not in html and "https://" not in html
+    assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html) == []
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        assert Client().get(asset).status_code == 200, asset
+
+
+# --- schemathesis ----------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def in_process_requests():
+    """Requests through the WSGI app must keep the test's database connection (as Django's test client does)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def _real_records(world) -> dict:
+    actor = Actor.system(world.worker)
+    parent = hh.person_add(actor=actor, access=world.access, first_name="Testouder", last_name="Fictief",
+                           roles=["victim"])
+    child = hh.person_add(actor=actor, access=world.access, first_name="Testkind", last_name="Fictief", roles=["child"])
+    note = services.note_add(actor=actor, access=world.access, kind="note", statement_kind="observation",
+                             occurred_at=timezone.now(), body="Fictieve waarneming")
+    return {"case_id": world.case.pk, "person_id": parent.pk, "other_id": child.pk, "note_id": note.pk}
+
+
+def _aim_at_real_records(case, ids: dict) -> None:
+    """Point most generated ids at the worker's real case, person and note so the happy paths are exercised too."""
+    for name, value in (case.path_parameters or {}).items():
+        if name in ids and isinstance(value, int) and value % 5 != 1:
+            case.path_parameters[name] = ids[name]
+    if isinstance(case.body, dict):
+        for name in ("person_id", "other_id"):
+            if isinstance(case.body.get(name), int) and case.body[name] % 3:
+                case.body[name] = ids[name]
+        if isinstance(case.body.get("version"), int) and case.body["version"] % 3:
+            case.body["version"] = _current_version(case, ids)
+
+
+def _current_version(case, ids: dict) -> int:
+    path = case.operation.path
+    if path.endswith("{person_id}"):
+        return Person.objects.get(pk=ids["person_id"]).version
+    if path.endswith("{note_id}"):
+        return Note.objects.get(pk=ids["note_id"]).version
+    return Case.objects.get(pk=ids["case_id"]).version
+
+
+def _reopen_if_closed(world) -> None:
+    """A generated close must not turn every later write into 'case is closed'."""
+    case = Case.objects.get(pk=world.case.pk)
+    if case.status == CaseStatus.CLOSED:
+        access = CaseAccess(case=case, grant="assigned", can_write=True)
+        services.case_reopen(actor=Actor.system(world.worker), access=access, expected_version=case.version)
+
+
+def test_generated_requests_never_break_the_api(world, in_process_requests):
+    """Positive and negative requests for every operation in the spec, as `worker` with a bearer token."""
+    _, key = api_token_create(user=world.worker, name="Schemathesis")
+    ids = _real_records(world)
+    schema = schemathesis.openapi.from_wsgi(SPEC_URL, application)
+    checks = [schemathesis.checks.not_a_server_error, schemathesis.checks.status_code_conformance,
+              schemathesis.checks.content_type_conformance, schemathesis.checks.response_schema_conformance,
+              schemathesis.checks.ignored_auth]
+    headers = {"Authorization": f"Bearer {key}"}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert set(EXPECTED) <= {(op.method.lower(), op.path) for op in operations}
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            @settings(max_examples=MAX_EXAMPLES // 2, deadline=None, database=None, derandomize=True,
+                      suppress_health_check=list(HealthCheck))
+            @given(case=operation.as_strategy(generation_mode=mode))
+            def run(case):
+                _aim_at_real_records(case, ids)
+                case.call_and_validate(headers=headers, checks=checks)
+                _reopen_if_closed(world)
+
+            run()

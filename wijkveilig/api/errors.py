@@ -1,0 +1,93 @@
+"""Every API error as `{"detail": <Dutch text>, "field": ...}`; never the input itself (it may hold personal data)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from wijkveilig.core.errors import AuditUnavailable, ConflictError, DomainError
+
+MAX_LISTED_ERRORS = 5
+_SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
+_PARAMETER_NAMES = {"payload", "filters"}
+
+
+def _field(loc) -> str:
+    """`("body", "payload", "roles", 0)` becomes `roles.0`: the name the client sent."""
+    parts = [str(part) for part in loc]
+    if parts and parts[0] in _SOURCES:
+        parts = parts[1:]
+    if parts and parts[0] in _PARAMETER_NAMES:
+        parts = parts[1:]
+    return ".".join(parts) or _("invoer")
+
+
+def _problem(error: dict) -> str:
+    """The Dutch explanation of one pydantic error, built from its type and limits only."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind.startswith("wv_"):
+        return error.get("msg", _("is ongeldig"))
+    messages = {
+        "missing": _("ontbreekt"),
+        "string_type": _("moet tekst zijn"),
+        "string_too_short": _("is te kort"),
+        "string_too_long": _("is te lang (hoogstens %(n)s tekens)") % {"n": ctx.get("max_length", "?")},
+        "too_short": _("bevat te weinig waarden (minstens %(n)s)") % {"n": ctx.get("min_length", "?")},
+        "too_long": _("bevat te veel waarden (hoogstens %(n)s)") % {"n": ctx.get("max_length", "?")},
+        "literal_error": _("moet een van deze waarden zijn: %(values)s") % {
+            "values": str(ctx.get("expected", "")).replace(" or ", ", ")},
+        "greater_than_equal": _("moet minstens %(n)s zijn") % {"n": ctx.get("ge", "?")},
+        "less_than_equal": _("mag hoogstens %(n)s zijn") % {"n": ctx.get("le", "?")},
+        "list_type": _("moet een lijst zijn"),
+        "model_attributes_type": _("moet een object zijn"),
+        "dict_type": _("moet een object zijn"),
+    }
+    if kind in messages:
+        return messages[kind]
+    if kind.startswith("int_"):
+        return _("moet een geheel getal zijn")
+    if kind.startswith("datetime_"):
+        return _("moet een datum en tijd zijn (bijvoorbeeld 2024-05-01T14:30:00+02:00)")
+    if kind.startswith("date_"):
+        return _("moet een datum zijn (JJJJ-MM-DD)")
+    return _("is ongeldig")
+
+
+def validation_error_body(errors: list[dict]) -> dict:
+    shown = errors[:MAX_LISTED_ERRORS]
+    details = "; ".join(f"{_field(e.get('loc', ()))} {_problem(e)}" for e in shown)
+    first = _field(shown[0].get("loc", ())) if shown else None
+    return {"detail": _("Ongeldige invoer: %(details)s.") % {"details": details}, "field": first}
+
+
+def _http_error(api: NinjaAPI, request, exc: HttpError):
+    if exc.status_code == 400:  # ninja could not parse the body
+        return _respond(api, request, 422, _("De inhoud van het verzoek is geen geldige JSON."))
+    if exc.status_code == 403:
+        return _respond(api, request, 403, str(exc))
+    return _respond(api, request, exc.status_code, _("Dit verzoek kan niet worden verwerkt."))
+
+
+def _respond(api: NinjaAPI, request, status: int, detail: str, field: str | None = None):
+    return api.create_response(request, {"detail": detail, "field": field}, status=status)
+
+
+def install(api: NinjaAPI) -> None:
+    """Register the Dutch error answers on `api` (most specific exception class wins)."""
+    handlers = {
+        Http404: lambda r, e: _respond(api, r, 404, _("Niet gevonden.")),
+        PermissionDenied: lambda r, e: _respond(api, r, 403, str(e) or _("U mag dit niet wijzigen.")),
+        AuthenticationError: lambda r, e: _respond(api, r, 401, _("Niet ingelogd. Gebruik een geldig API-token "
+                                                                    "of log in met uw tweede factor.")),
+        HttpError: lambda r, e: _http_error(api, r, e),
+        ConflictError: lambda r, e: _respond(api, r, 409, _(
+            "Iemand anders heeft dit intussen gewijzigd; uw versie is verouderd. Haal de nieuwste versie op "
+            "en probeer het opnieuw."), "version"),
+        DomainError: lambda r, e: _respond(api, r, 422, e.message, e.field),
+        AuditUnavailable: lambda r, e: _respond(api, r, 503, _("Tijdelijk niet beschikbaar: het logboek kan niet "
+                                                                "worden bijgewerkt.")),
+        ValidationError: lambda r, e: api.create_response(r, validation_error_body(e.errors), status=422),
+    }
+    for exc_class, handler in handlers.items():
+        api.add_exception_handler(exc_class, handler)

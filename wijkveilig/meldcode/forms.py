@@ -1,0 +1,140 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkveilig.cases.models import StatementKind
+from wijkveilig.meldcode.afwegingskader import Question
+from wijkveilig.meldcode.models import (
+    ConsultationKind,
+    FeedbackMoment,
+    MinorsAnswer,
+    RiskSituation,
+    Severity,
+    SkipReason,
+    VtDecision,
+)
+
+YES_NO = [("true", _("ja")), ("false", _("nee"))]
+# A date input only shows an ISO value; the Dutch display format (24-11-2026) would leave it empty.
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+def _bool(value) -> bool:
+    return value == "true"
+
+
+class EmptyForm(forms.Form):
+    """For POST-only actions without fields; carries the errors the service gives back."""
+
+
+class SignalLinkForm(forms.Form):
+    note = forms.TypedChoiceField(label=_("Bestaand signaal"), coerce=int)
+    supports_suspicion = forms.TypedChoiceField(label=_("Ondersteunt dit signaal het vermoeden?"), choices=YES_NO,
+                                                coerce=_bool, widget=forms.RadioSelect)
+
+    def __init__(self, *args, notes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].choices = [(n.pk, f"{timezone.localtime(n.occurred_at):%d-%m-%Y %H:%M} — {n.body[:60]}")
+                                       for n in notes]
+
+
+class SignalAddForm(forms.Form):
+    statement_kind = forms.ChoiceField(label=_("Waarneming, mening of hypothese?"), choices=StatementKind.choices)
+    occurred_at = forms.DateTimeField(label=_("Datum en tijd"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    place = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    observer = forms.CharField(label=_("Waargenomen door"), max_length=200, required=False)
+    source = forms.CharField(label=_("Bron, als de informatie van een ander komt"), max_length=300, required=False)
+    body = forms.CharField(label=_("Het signaal"), widget=TEXT, max_length=20000)
+    supports_suspicion = forms.TypedChoiceField(label=_("Ondersteunt dit signaal het vermoeden?"), choices=YES_NO,
+                                                coerce=_bool, widget=forms.RadioSelect)
+
+
+class KindcheckForm(forms.Form):
+    risk_situations = forms.MultipleChoiceField(
+        label=_("Heeft een volwassene in deze casus een van deze risicosituaties?"), choices=RiskSituation.choices,
+        required=False, widget=forms.CheckboxSelectMultiple)
+    minors = forms.ChoiceField(label=_("Wonen er minderjarigen in het huishouden of horen ze erbij?"),
+                               choices=[("", _("nog niet beantwoord"))] + list(MinorsAnswer.choices), required=False,
+                               help_text=_("Ook kinderen van een (nieuwe) partner, en een zwangerschap."))
+    includes_partner_children = forms.BooleanField(label=_("Inclusief kinderen van een partner"), required=False)
+    pregnancy = forms.BooleanField(label=_("Er is een zwangerschap"), required=False)
+    where_children_stay = forms.CharField(label=_("Wie zorgt voor de kinderen en waar verblijven ze overdag?"),
+                                          widget=TEXT, required=False, max_length=5000)
+    action_taken = forms.CharField(label=_("Wat heeft u gedaan?"), widget=TEXT, required=False, max_length=5000)
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Met wie overlegde u?"), choices=ConsultationKind.choices)
+    specialist = forms.TypedChoiceField(label=_("Aandachtsfunctionaris"), coerce=int, required=False,
+                                        empty_value=None)
+    with_whom = forms.CharField(label=_("Naam / functie"), max_length=200, required=False)
+    consulted_on = forms.DateField(label=_("Datum"), widget=DATE_WIDGET)
+    topic = forms.CharField(label=_("Wat heeft u besproken?"), widget=TEXT, max_length=5000)
+    advice = forms.CharField(label=_("Welk advies kreeg u?"), widget=TEXT, max_length=5000)
+
+    def __init__(self, *args, specialists=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].choices = [("", "—")] + [(u.pk, u.get_full_name() or u.get_username())
+                                                           for u in specialists]
+
+
+class ConversationForm(forms.Form):
+    held = forms.TypedChoiceField(label=_("Is het gesprek gevoerd?"), choices=YES_NO, coerce=_bool,
+                                  widget=forms.RadioSelect)
+    held_on = forms.DateField(label=_("Datum van het gesprek"), widget=DATE_WIDGET, required=False)
+    with_whom = forms.CharField(label=_("Met wie"), max_length=200, required=False)
+    facts_presented = forms.CharField(label=_("Welke feiten en waarnemingen heeft u voorgelegd?"), widget=TEXT,
+                                      required=False, max_length=5000)
+    reaction = forms.CharField(label=_("Hoe reageerde de cliënt?"), widget=TEXT, required=False, max_length=5000)
+    skip_reason = forms.ChoiceField(label=_("Zo niet: waarom niet?"), choices=[("", "—")] + list(SkipReason.choices),
+                                    required=False)
+    skip_explanation = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)
+
+
+class WeighingForm(forms.Form):
+    nature = forms.CharField(label=_("Aard van het geweld"), widget=TEXT, max_length=5000)
+    severity = forms.ChoiceField(label=_("Ernst"), choices=Severity.choices)
+    risk = forms.CharField(label=_("Risico (op herhaling, escalatie)"), widget=TEXT, max_length=5000)
+    is_in_doubt = forms.BooleanField(label=_("Ik twijfel over mijn weging"), required=False,
+                                     help_text=_("Bij twijfel altijd Veilig Thuis raadplegen."))
+
+
+class AnswerForm(forms.Form):
+    question = forms.ChoiceField(widget=forms.HiddenInput, choices=[(q.value, q.value) for q in Question])
+    answer = forms.TypedChoiceField(label=_("Uw antwoord"), choices=YES_NO, coerce=_bool, widget=forms.RadioSelect)
+    justification = forms.CharField(label=_("Onderbouwing"), widget=TEXT, max_length=5000)
+    evaluation_on = forms.DateField(label=_("Evaluatiedatum (alleen bij 'ja' op vraag 4)"), widget=DATE_WIDGET,
+                                    required=False)
+
+
+class StepReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom gaat u terug naar deze stap?"), widget=TEXT, max_length=2000)
+
+
+class AcuteDangerForm(forms.Form):
+    police_called_at = forms.DateTimeField(label=_("Wanneer is 112 gebeld?"),
+                                           input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+                                           widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    called_by = forms.CharField(label=_("Door wie?"), max_length=200)
+    note = forms.CharField(label=_("Wat is er gebeurd?"), widget=TEXT, required=False, max_length=5000)
+
+
+class ReportForm(forms.Form):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    informed_whom = forms.CharField(label=_("Wie heeft u vooraf over de melding geïnformeerd?"), max_length=300,
+                                    required=False)
+    informed_reaction = forms.CharField(label=_("Hoe reageerde die persoon? Kon u bezwaren wegnemen?"), widget=TEXT,
+                                        required=False, max_length=5000)
+    not_informed_reason = forms.CharField(label=_("Of: waarom heeft u niemand geïnformeerd?"), widget=TEXT,
+                                          required=False, max_length=5000)
+
+
+class FeedbackForm(forms.Form):
+    moment = forms.ChoiceField(label=_("Moment"), choices=FeedbackMoment.choices)
+    decision = forms.ChoiceField(label=_("Besluit van Veilig Thuis"), choices=VtDecision.choices)
+    received_on = forms.DateField(label=_("Datum terugkoppeling"), widget=DATE_WIDGET)
+    summary = forms.CharField(label=_("Terugkoppeling"), widget=TEXT, max_length=5000)
+    safety_conditions = forms.CharField(label=_("Veiligheidsvoorwaarden (bij voorwaarden en vervolg)"), widget=TEXT,
+                                        required=False, max_length=5000)

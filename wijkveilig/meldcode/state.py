@@ -1,0 +1,59 @@
+"""Read a route's rows into plain facts for the pure rules (a fixed number of queries per route)."""
+
+from dataclasses import dataclass
+
+from wijkveilig.meldcode import afwegingskader
+from wijkveilig.meldcode.models import (
+    ConsultationKind,
+    DecisionAnswer,
+    MeldcodeRoute,
+    StepAction,
+)
+from wijkveilig.meldcode.steps import RouteFacts, Step, current_step
+
+
+@dataclass(frozen=True)
+class RouteState:
+    route: MeldcodeRoute
+    facts: RouteFacts
+    decision: afwegingskader.Decision
+    latest_answers: dict[str, DecisionAnswer]
+
+    @property
+    def current_step(self) -> Step | None:
+        return current_step(self.facts.completed)
+
+
+def completed_steps(events) -> frozenset[int]:
+    """Replay completed/reopened events in order: reopening a step reopens every later step too."""
+    done: set[int] = set()
+    for event in events:
+        if event.action == StepAction.COMPLETED:
+            done.add(event.step)
+        else:
+            done = {step for step in done if step < event.step}
+    return frozenset(done)
+
+
+def route_state(route: MeldcodeRoute) -> RouteState:
+    completed = completed_steps(route.step_events.all())
+    kindcheck = route.kindchecks.first()
+    weighing = route.weighings.first()
+    consultations = list(route.consultations.all())
+    latest: dict[str, DecisionAnswer] = {}
+    for answer in route.answers.all():
+        latest[answer.question] = answer
+    decision = afwegingskader.decide({q: a.answer for q, a in latest.items()})
+    facts = RouteFacts(
+        completed=completed,
+        signal_count=route.signals.count(),
+        kindcheck_required=bool(kindcheck and kindcheck.risk_situations),
+        kindcheck_answered=bool(kindcheck and kindcheck.minors),
+        consultation_count=len(consultations),
+        conversation_recorded=route.conversations.exists(),
+        weighing_recorded=weighing is not None,
+        weighing_in_doubt=bool(weighing and weighing.is_in_doubt),
+        vt_consulted=any(c.kind == ConsultationKind.VEILIG_THUIS for c in consultations),
+        decision_final=decision.is_final or decision.outcome == afwegingskader.Outcome.ORGANISE_HELP,
+    )
+    return RouteState(route=route, facts=facts, decision=decision, latest_answers=latest)
