@@ -165,7 +165,6 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "admin-model:axes.accessattempt": {"GET": _ADMIN_ONLY},
     "admin-model:axes.accesslog": {"GET": _ADMIN_ONLY},
     "admin-model:axes.accessfailurelog": {"GET": _ADMIN_ONLY},
-    "admin-model:django_tasks_database.dbtaskresult": {"GET": _ADMIN_ONLY},
     "admin-model:areas.municipality": {"GET": _ADMIN_ONLY},
     "admin-model:areas.district": {"GET": _ADMIN_ONLY},
     "admin-model:areas.buurt": {"GET": _ADMIN_ONLY},
@@ -178,7 +177,6 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "admin:axes_accessattempt_add": {"GET": _ADMIN_FORBIDDEN},
     "admin:axes_accesslog_add": {"GET": _ADMIN_FORBIDDEN},
     "admin:axes_accessfailurelog_add": {"GET": _ADMIN_FORBIDDEN},
-    "admin:django_tasks_database_dbtaskresult_add": {"GET": _ADMIN_FORBIDDEN},
     "admin:accounts_apitoken_add": {"GET": _ADMIN_FORBIDDEN},
     # Its delete page would list the households of the buurt by name.
     "admin:areas_buurt_delete": {"GET": _ADMIN_FORBIDDEN},

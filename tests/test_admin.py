@@ -36,11 +36,12 @@ def test_no_case_content_model_is_registered():
     registered = {model._meta.app_label for model in admin.site._registry}
     assert not registered & CASE_CONTENT_APPS
     assert TOTPDevice not in admin.site._registry  # secrets are reset, never read
+    assert "django_tasks_database" not in registered  # task arguments and tracebacks may hold personal data
 
 
 @pytest.mark.parametrize("path", [
     "cases/case/", "cases/note/", "households/person/", "households/household/", "audit/accesslogentry/",
-    "otp_totp/totpdevice/",
+    "otp_totp/totpdevice/", "django_tasks_database/dbtaskresult/",
 ])
 def test_case_content_has_no_admin_page(world, as_user, path):
     assert as_user(world.admin).get(ADMIN + path).status_code == 404

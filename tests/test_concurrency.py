@@ -22,7 +22,6 @@ CONFLICT = "Iemand anders heeft dit tegelijk gewijzigd"
 _triggers = importlib.import_module("wijkveilig.audit.migrations.0002_append_only_triggers")
 
 
-
 @pytest.fixture
 def pair(world, as_user):
     """The assigned worker and the team coordinator, both with the case open in their browser."""
@@ -41,6 +40,18 @@ def test_second_summary_save_gets_a_conflict_and_keeps_its_text(world, pair):
     world.case.refresh_from_db()
     assert world.case.summary == "Tekst van de medewerker" and world.case.version == 2
     assert AccessLogEntry.objects.filter(event="case.updated").count() == 1
+
+
+def test_after_a_conflict_a_deliberate_second_save_goes_through(world, pair):
+    first, second = pair
+    path = reverse("cases:summary", args=[world.case.pk])
+    first.post(path, {"summary": "Tekst van de medewerker", "version": 1})
+    conflict = second.post(path, {"summary": "Tekst van de coördinator", "version": 1}).content.decode()
+    assert 'name="version" value="2"' in conflict
+    assert reverse("cases:detail", args=[world.case.pk]) in conflict  # link to the version now saved
+    assert second.post(path, {"summary": "Tekst van de coördinator", "version": 2}).status_code == 302
+    world.case.refresh_from_db()
+    assert world.case.summary == "Tekst van de coördinator" and world.case.version == 3
 
 
 def test_second_person_save_gets_a_conflict_and_keeps_its_text(world, pair):

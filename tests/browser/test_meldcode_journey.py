@@ -21,6 +21,27 @@ from wijkveilig.meldcode.models import MeldcodeRoute, StepAction, VtReport
 pytestmark = pytest.mark.browser
 
 
+DUPLICATE_IDS = """() => Object.entries([...document.querySelectorAll('[id]')].reduce(
+    (seen, el) => ({...seen, [el.id]: (seen[el.id] || 0) + 1}), {})).filter(([, n]) => n > 1).map(([id]) => id)"""
+
+
+def _assert_unique_ids(page, label: str) -> None:
+    """The route page holds many forms: a repeated id silently ties a label to another form's field (WCAG 1.3.1),
+    which axe-core no longer reports."""
+    assert page.evaluate(DUPLICATE_IDS) == [], f"{label}: ids used more than once"
+
+
+class MeldcodeSweep(Sweep):
+    def check(self, label: str) -> None:
+        _assert_unique_ids(self.page, label)
+        super().check(label)
+
+
+def _accessible(page, label: str) -> None:
+    _assert_unique_ids(page, label)
+    assert_accessible(page, label)
+
+
 def _step(page, n: int):
     return page.get_by_role("region", name=re.compile(rf"^Stap {n}:"))
 
@@ -34,13 +55,13 @@ def _open(section, summary: str) -> None:
 
 def _saved(page, label: str, message: str) -> None:
     expect(page.get_by_role("status").filter(has_text=message)).to_be_visible()
-    assert_accessible(page, label)
+    _accessible(page, label)
 
 
 def _refused(page, label: str, text: str = "Uw invoer is bewaard") -> None:
     """A form came back: the summary at the top says so (and what is wrong), and the page is still accessible."""
     expect(page.get_by_role("alert").filter(has_text=text).first).to_be_visible()
-    assert_accessible(page, label)
+    _accessible(page, label)
 
 
 def _complete(page, n: int) -> None:
@@ -57,7 +78,7 @@ def _log_in_with_password_and_totp(page, url, user) -> None:
     page.get_by_label("Code uit uw authenticator-app").fill(current_totp(user))
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werkvoorraad")
-    assert_accessible(page, "meldcode: werkvoorraad na inloggen")
+    _accessible(page, "meldcode: werkvoorraad na inloggen")
 
 
 def _log_out(page, url) -> None:
@@ -67,13 +88,13 @@ def _log_out(page, url) -> None:
 
 def _start_route(page, url, case) -> MeldcodeRoute:
     page.get_by_role("link", name=case.reference).click()
-    assert_accessible(page, "meldcode: casusdossier")
+    _accessible(page, "meldcode: casusdossier")
     page.get_by_role("button", name="Meldcode starten").click()
     route = MeldcodeRoute.objects.get(case=case)
     expect(page).to_have_url(url(f"/casussen/{case.pk}/meldcode/{route.pk}/"))
     expect(page.get_by_role("link", name="Acuut gevaar: 112 gebeld vastleggen")).to_be_in_viewport()
     expect(page.locator("[aria-current=step]")).to_contain_text("Stap 1: signalen in kaart brengen")
-    assert_accessible(page, "meldcode: route gestart (stap 1)")
+    _accessible(page, "meldcode: route gestart (stap 1)")
     return route
 
 
@@ -210,7 +231,7 @@ def _walk_step_five(page) -> None:
 def _report(page) -> VtReport:
     page.get_by_role("link", name="Melden bij Veilig Thuis").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Melden bij Veilig Thuis")
-    assert_accessible(page, "meldcode: meldformulier")
+    _accessible(page, "meldcode: meldformulier")
     page.get_by_label("Wie heeft u vooraf over de melding geïnformeerd?").fill("Moeder (fictief)")
     page.get_by_role("button", name="Melding registreren").click()
     _refused(page, "meldcode: meldformulier met fout")
@@ -232,11 +253,11 @@ def _vt_gives_feedback(page, url, report) -> None:
     page.goto(url("/"))
     page.get_by_role("navigation").get_by_role("link", name="Meldingen").click()
     expect(page).to_have_url(url("/veilig-thuis/"))
-    assert_accessible(page, "Veilig Thuis: meldingen")
+    _accessible(page, "Veilig Thuis: meldingen")
     page.get_by_role("link", name=report.case.reference).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Melding {report.case.reference}")
     expect(page.get_by_role("region", name="Inhoud")).to_contain_text("papa hard schreeuwt")
-    assert_accessible(page, "Veilig Thuis: melding")
+    _accessible(page, "Veilig Thuis: melding")
     page.get_by_label("Besluit van Veilig Thuis").select_option(label="overdracht aan het wijkteam of anderen")
     page.get_by_role("button", name="Terugkoppeling vastleggen").click()
     _refused(page, "Veilig Thuis: terugkoppeling met fout")
@@ -272,7 +293,7 @@ def test_worker_walks_the_meldcode_route_and_veilig_thuis_gives_feedback(page, u
     reports = page.get_by_role("region", name="Meldingen aan Veilig Thuis")
     expect(reports).to_contain_text("overdracht aan het wijkteam of anderen")
     expect(reports).to_contain_text("terug naar het wijkteam (fictief)")
-    assert_accessible(page, "meldcode: route met terugkoppeling")
+    _accessible(page, "meldcode: route met terugkoppeling")
 
     completed = route.step_events.filter(action=StepAction.COMPLETED).values_list("step", flat=True)
     assert sorted(completed) == [1, 2, 3, 4, 5]
@@ -372,7 +393,7 @@ def test_meldcode_pages_have_no_wcag_violations(page, url, world, log_in_as):
     world.team.vt_contact = world.vt_liaison
     world.team.save(update_fields=["vt_contact"])
     route = ms.route_start(actor=Actor.system(world.worker), access=world.access)
-    sweep = Sweep(page, url)
+    sweep = MeldcodeSweep(page, url)
     log_in_as(world.worker)
     _sweep_steps(sweep, world, route)
     _sweep_after_decision(sweep, world, route)

@@ -97,7 +97,7 @@ def test_pdf_and_json_contain_key_fields_and_are_logged(world, as_user, route):
     assert pdf["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
     for expected in (world.case.reference, "Melding aan Veilig Thuis", "Moeder (fictief)", "Blauwe plek",
-                     report.assessment_due_on.isoformat()):
+                     report.assessment_due_on.isoformat(), "Meld bij Veilig Thuis", "ernstig"):
         assert expected in text
     data = json.loads(client.get(url("report_json", world, report_id=report.pk)).content)
     assert data["content"]["case_reference"] == world.case.reference

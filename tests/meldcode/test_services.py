@@ -176,3 +176,27 @@ def test_vt_feedback_only_by_liaison(world, route):
                               **{**feedback_kwargs, "decision": "conditions"})
     feedback = ms.vt_feedback_record(actor=Actor.system(world.vt_liaison), access=vt_access, **feedback_kwargs)
     assert feedback.report == report
+
+
+def test_sending_the_report_after_step_five_closes_the_route(world, route):
+    walk_to_decision(world, route)
+    answer(world, route, "suspicion", True)
+    answer(world, route, "unsafety", True)
+    actor = Actor.system(world.worker)
+    ms.step_complete(actor=actor, access=world.access, route_id=route.pk, step=5)
+    route.refresh_from_db()
+    assert route.status == RouteStatus.ACTIVE  # the report still has to be sent
+    ms.vt_report_send(actor=actor, access=world.access, route_id=route.pk, idempotency_key="key-close-1",
+                      not_informed_reason="Gevaar voor cliënte")
+    route.refresh_from_db()
+    assert route.status == RouteStatus.CLOSED
+
+
+def test_only_signals_can_be_linked(world, route):
+    from wijkveilig.cases import services as cs
+
+    note = cs.note_add(actor=Actor.system(world.worker), access=world.access, kind="note", statement_kind="opinion",
+                       occurred_at=timezone.now(), body="Gewone notitie")
+    with pytest.raises(DomainError, match="signaal"):
+        ms.signal_link(actor=Actor.system(world.worker), access=world.access, route_id=route.pk, note_id=note.pk,
+                       supports_suspicion=True)

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from wijkveilig.accounts.models import ApiToken, Membership, Team, User
 
@@ -78,3 +79,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # tokens are created by their owner only
+
+
+# Background-task results can carry arguments and tracebacks; the administrator has no business reading them.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,14 +26,23 @@ def _require_case_worker(request):
         raise PermissionDenied
 
 
-def _apply(form, call):
-    """Run a service; a refused rule becomes a form error and the user's input stays in the form."""
+def _apply(form, call, *, record=None, current_url: str = ""):
+    """Run a service; a refused rule becomes a form error and the user's input stays in the form.
+
+    On a conflict the form takes the record's current version, so that after looking at the other person's change
+    (the link in the error) a second save is a deliberate choice instead of the same conflict again.
+    """
     try:
         return call()
     except DomainError as exc:
         field = exc.field if exc.field in form.fields else None
         form.add_error(field, exc.message)
         form.has_conflict = isinstance(exc, ConflictError)
+        if form.has_conflict and record is not None:
+            record.refresh_from_db(fields=["version"])
+            form.data = form.data.copy()
+            form.data["version"] = str(record.version)
+            form.conflict_url = current_url
         return None
 
 
@@ -103,7 +113,8 @@ def case_detail_view(request, case_id: int):
 def case_summary_view(request, case_id: int):
     access = access_case(request, case_id, write=True)
     form = forms.CaseSummaryForm(request.POST)
-    if form.is_valid() and _apply(form, lambda: services.case_update(
+    current_url = reverse("cases:detail", args=[case_id])
+    if form.is_valid() and _apply(form, record=access.case, current_url=current_url, call=lambda: services.case_update(
             actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
             summary=form.cleaned_data["summary"])):
         messages.success(request, _("De aanleiding is opgeslagen."))
@@ -177,7 +188,8 @@ def person_edit_view(request, case_id: int, person_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        if _apply(form, lambda: hh.person_update(actor=Actor.from_request(request), access=access, person=person,
+        if _apply(form, record=person, current_url=request.path, call=lambda: hh.person_update(
+                actor=Actor.from_request(request), access=access, person=person,
                                                  expected_version=version, **data)):
             messages.success(request, _("De gegevens zijn opgeslagen."))
             return redirect("cases:detail", case_id=case_id)
@@ -221,7 +233,8 @@ def note_edit_view(request, case_id: int, note_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        if _apply(form, lambda: services.note_update(actor=Actor.from_request(request), access=access, note=note,
+        if _apply(form, record=note, current_url=request.path, call=lambda: services.note_update(
+                actor=Actor.from_request(request), access=access, note=note,
                                                      expected_version=version, **data)):
             messages.success(request, _("De notitie is bijgewerkt."))
             return redirect("cases:detail", case_id=case_id)

@@ -1,12 +1,16 @@
 """The report (melding) to Veilig Thuis: only what Veilig Thuis needs (data minimisation), as JSON and as PDF."""
 
-from datetime import date
+import copy
+from datetime import date, datetime
 from io import BytesIO
 
+from django.utils import timezone
 from fpdf import FPDF
 
-from wijkveilig.cases.models import Participant
-from wijkveilig.meldcode.models import MeldcodeRoute
+from wijkveilig.cases.models import Participant, ParticipantRole, StatementKind, ViolenceForm
+from wijkveilig.meldcode import texts
+from wijkveilig.meldcode.afwegingskader import Outcome, Question
+from wijkveilig.meldcode.models import MeldcodeRoute, MinorsAnswer, Severity
 from wijkveilig.meldcode.state import route_state
 
 REPORT_VERSION = 1
@@ -48,6 +52,36 @@ def report_content(route: MeldcodeRoute, *, informed_whom: str, informed_reactio
     }
 
 
+def _label(choices, value: str) -> str:
+    return str(dict(choices).get(value, value))
+
+
+def _local(stamp: str) -> str:
+    """An ISO timestamp as Dutch local time, the way a reader expects it."""
+    return timezone.localtime(datetime.fromisoformat(stamp)).strftime("%d-%m-%Y %H:%M") if stamp else ""
+
+
+def readable(content: dict) -> dict:
+    """The same report with codes replaced by their Dutch labels and times in local time (for PDF and pages)."""
+    out = copy.deepcopy(content)
+    for person in out["persons"]:
+        person["role"] = _label(ParticipantRole.choices, person["role"])
+    out["violence_forms"] = [_label(ViolenceForm.choices, form) for form in out["violence_forms"]]
+    for signal in out["signals"]:
+        signal["occurred_at"] = _local(signal["occurred_at"])
+        signal["statement_kind"] = _label(StatementKind.choices, signal["statement_kind"])
+    if out["kindcheck"]:
+        out["kindcheck"]["minors"] = _label(MinorsAnswer.choices, out["kindcheck"]["minors"]) or "-"
+    if out["weighing"]:
+        out["weighing"]["severity"] = _label(Severity.choices, out["weighing"]["severity"])
+    for answer in out["afwegingskader"]:
+        answer["question"] = str(texts.QUESTIONS.get(Question(answer["question"]), answer["question"]))
+    out["outcome"] = str(texts.OUTCOMES[Outcome(out["outcome"])]) if out["outcome"] else ""
+    for danger in out["acute_danger"]:
+        danger["police_called_at"] = _local(danger["police_called_at"])
+    return out
+
+
 class _ReportPdf(FPDF):
     def footer(self):
         self.set_y(-12)
@@ -61,6 +95,7 @@ def _latin1(text: str) -> str:
 
 
 def report_pdf(content: dict, *, sent_on: date, due_on: date) -> bytes:
+    content = readable(content)
     pdf = _ReportPdf(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
@@ -77,7 +112,7 @@ def report_pdf(content: dict, *, sent_on: date, due_on: date) -> bytes:
     for label, value in lines:
         pdf.multi_cell(0, 6, _latin1(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
     _section(pdf, "Betrokkenen", [f"{p['name']} ({p['role']}) {p['birth_date']} BSN {p['bsn'] or '-'}" for p in content["persons"]])
-    _section(pdf, "Signalen", [f"{s['occurred_at'][:16]} [{'ondersteunt' if s['supports_suspicion'] else 'ontkracht'}, "
+    _section(pdf, "Signalen", [f"{s['occurred_at']} [{'ondersteunt' if s['supports_suspicion'] else 'ontkracht'}, "
                                f"{s['statement_kind']}] {s['text']}" for s in content["signals"]])
     if content["kindcheck"]:
         k = content["kindcheck"]
@@ -88,7 +123,7 @@ def report_pdf(content: dict, *, sent_on: date, due_on: date) -> bytes:
         _section(pdf, "Weging", [f"Aard: {w['nature']}", f"Ernst: {w['severity']}", f"Risico: {w['risk']}"])
     _section(pdf, "Afwegingskader", [f"{a['question']}: {'ja' if a['answer'] else 'nee'} - {a['justification']}"
                                      for a in content["afwegingskader"]])
-    _section(pdf, "Acuut gevaar", [f"112 gebeld op {a['police_called_at'][:16]} door {a['called_by']}"
+    _section(pdf, "Acuut gevaar", [f"112 gebeld op {a['police_called_at']} door {a['called_by']}"
                                    for a in content["acute_danger"]] or ["-"])
     informed = content["informed"]
     _section(pdf, "Geinformeerd over de melding", [f"Wie: {informed['whom'] or '-'}", f"Reactie: {informed['reaction'] or '-'}",

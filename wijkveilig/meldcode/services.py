@@ -108,7 +108,7 @@ def signal_link(*, actor: Actor, access: CaseAccess, route_id: int, note_id: int
     """Step 1: put an existing signal of this case on the route, as supporting or refuting the suspicion."""
     route = _active_route(access, route_id)
     _require_step_open(route_state(route), Step.SIGNALS)
-    note = Note.objects.filter(pk=note_id, case=access.case).first()
+    note = Note.objects.filter(pk=note_id, case=access.case, kind=NoteKind.SIGNAL).first()
     _require(note is not None, _("Kies een signaal uit deze casus."), "note")
     signal, created = RouteSignal.objects.get_or_create(
         route=route, note=note, defaults={"supports_suspicion": supports_suspicion, "linked_by": actor.user})
@@ -353,6 +353,9 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
         assessment_due_on=add_working_days(timezone.localtime(sent_at).date(), VT_ASSESSMENT_WORKING_DAYS))
     _timeline(actor, access, "meldcode.reported")
     _log(actor, access, "vt_report.sent", Action.EXECUTE)
+    if Step.DECISION.value in route_state(route).facts.completed:
+        # After the report, keeping an eye on safety passes to Veilig Thuis; feedback is tracked on the report.
+        _close_route(route)
     return report
 
 

@@ -20,7 +20,7 @@ from wijkveilig.core.http import form_data
 from wijkveilig.meldcode import forms, services, texts
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
-from wijkveilig.meldcode.report import report_pdf
+from wijkveilig.meldcode.report import readable, report_pdf
 from wijkveilig.meldcode.selectors import vt_reports_for_liaison
 from wijkveilig.meldcode.state import route_state
 from wijkveilig.meldcode.steps import Step
@@ -313,6 +313,6 @@ def vt_report_detail_view(request, case_id: int, report_id: int):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     return render(request, "meldcode/vt_report.html",
-                  {"case": access.case, "report": report, "content": json.loads(report.content), "form": form,
+                  {"case": access.case, "report": report, "content": readable(json.loads(report.content)), "form": form,
                    "feedback": report.feedback.all(), "is_vt": request.user.role == Role.VT_LIAISON},
                   status=400 if form.errors else 200)
