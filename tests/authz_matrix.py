@@ -188,6 +188,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:api-root": {"GET":      (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)},
     "api:GET /api/v1/cases": {"GET": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/cases": {"POST": (201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 401)},
+    "api:POST /api/v1/cases/search": {"POST": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
     "api:GET /api/v1/cases/{case_id}": {"GET": _API_CASE_READ},
     "api:PATCH /api/v1/cases/{case_id}": {"PATCH": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/close": {"POST": _API_CASE_WRITE},

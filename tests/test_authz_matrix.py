@@ -222,6 +222,7 @@ PAGE_URLS = {
 MELDCODE = "/api/v1/cases/{case_id}/meldcode/{route_id}"
 API_BODIES = {
     "POST /api/v1/cases": lambda w: {"household_name": "Huishouden API-proef"},
+    "POST /api/v1/cases/search": lambda w: {"q": "Huishouden"},
     "PATCH /api/v1/cases/{case_id}": lambda w: {"summary": "Via de API", **_version(w)},
     "POST /api/v1/cases/{case_id}/close": lambda w: {"reason": "safety_reached", **_version(w)},
     "POST /api/v1/cases/{case_id}/persons": lambda w: {"first_name": "Proef", "last_name": "Persoon",

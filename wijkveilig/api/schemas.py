@@ -96,9 +96,14 @@ class CaseListOut(Schema):
     opened_at: datetime
 
 
-class CaseFilter(Schema):
-    q: Text = Field("", max_length=100, description="Zoek op kenmerk, naam van het huishouden of een persoon.")
+class StatusFilter(Schema):
     status: Literal[("", *CaseStatus.values)] = ""
+
+
+class CaseSearchIn(StatusFilter):
+    """Search terms travel in the body, never in the URL (they are often names)."""
+
+    q: Text = Field("", max_length=100, description="Zoek op kenmerk, naam van het huishouden of een persoon.")
 
 
 class CaseIn(Schema):
