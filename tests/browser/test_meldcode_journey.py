@@ -364,10 +364,6 @@ def _sweep_after_decision(sweep, world, route) -> None:
     sweep.submit_invalid("meldcode-sweep: teruggaan zonder reden", "Teruggaan")
     sweep.visit("meldcode-sweep: meldformulier", _path(world, route, "melden/"))
     sweep.submit_invalid("meldcode-sweep: meldformulier met fout", "Melding registreren")
-    ms.vt_report_send(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
-                      idempotency_key="sweep-key-1", informed_whom="Moeder (fictief)", informed_reaction="Rustig")
-    sweep.visit("meldcode-sweep: route met melding", _path(world, route))
-
     sweep.visit("meldcode-sweep: acuut gevaar", _path(world, route, "acuut-gevaar/"))
     expect(page.get_by_text("Bel 112", exact=True)).to_be_visible()
     page.get_by_label("Wanneer is 112 gebeld?").fill("")
@@ -380,6 +376,10 @@ def _sweep_after_decision(sweep, world, route) -> None:
     page.get_by_role("button", name="Vastleggen en melden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Melden bij Veilig Thuis")
     sweep.check("meldcode-sweep: meldformulier na acuut gevaar")
+    # Sending the report after step 5 closes the route (Veilig Thuis now keeps an eye on safety).
+    ms.vt_report_send(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
+                      idempotency_key="sweep-key-1", informed_whom="Moeder (fictief)", informed_reaction="Rustig")
+    sweep.visit("meldcode-sweep: afgesloten route met melding", _path(world, route))
 
 
 def _sweep_veilig_thuis(sweep, world, report) -> None:
