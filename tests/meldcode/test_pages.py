@@ -167,3 +167,14 @@ def test_evaluation_date_passed_on_werkvoorraad(world, as_user, route):
     with time_machine.travel(timezone.now() + timedelta(days=31)):
         page = as_user(world.worker).get(reverse("cases:caseload")).content.decode()
     assert "evaluatiedatum" in page and "vraag 5" in page
+
+
+def test_report_form_shows_what_veilig_thuis_will_receive(world, as_user, route):
+    walk_to_decision(world, route)
+    for q, a in (("suspicion", True), ("unsafety", True)):
+        ms.answer_record(actor=Actor.system(world.worker), access=world.access, route_id=route.pk, question=q,
+                         answer=a, justification="Onderbouwing (fictief)")
+    page = as_user(world.worker).get(url("report", world, route)).content.decode()
+    assert "Wat Veilig Thuis ontvangt" in page
+    assert "Blauwe plek op de arm" in page  # the route's signal
+    assert "Meld bij Veilig Thuis" in page

@@ -20,7 +20,7 @@ from wijkveilig.core.http import form_data
 from wijkveilig.meldcode import forms, services, texts
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
-from wijkveilig.meldcode.report import readable, report_pdf
+from wijkveilig.meldcode.report import readable, report_content, report_pdf
 from wijkveilig.meldcode.selectors import vt_reports_for_liaison
 from wijkveilig.meldcode.state import route_state
 from wijkveilig.meldcode.steps import Step
@@ -254,9 +254,12 @@ def report_view(request, case_id: int, route_id: int):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     state = route_state(route)
+    may_report = services.may_report(state)
+    preview = readable(report_content(route, informed_whom="", informed_reaction="", not_informed_reason="",
+                                      reporter=request.user)) if may_report else None
     return render(request, "meldcode/report.html",
-                  {"case": access.case, "route": route, "form": form, "may_report": services.may_report(state),
-                   "state": state}, status=400 if form.errors else 200)
+                  {"case": access.case, "route": route, "form": form, "may_report": may_report, "state": state,
+                   "preview": preview}, status=400 if form.errors else 200)
 
 
 def _report_for(request, case_id: int, report_id: int, *, event: str) -> tuple:
