@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "wijkveilig.households",
     "wijkveilig.cases",
     "wijkveilig.meldcode",
+    "wijkveilig.intake",
+    "wijkveilig.assessment",
     "wijkveilig.api",
 ]
 
@@ -218,6 +220,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht", NODE_MODULES / "@utrecht/component-library-css/dist"),
     ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+    ("vendor/chartjs", NODE_MODULES / "chart.js/dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("wijkveilig.accounts.urls")),
     path("", include("wijkveilig.cases.urls")),
     path("", include("wijkveilig.meldcode.urls")),
+    path("", include("wijkveilig.intake.urls")),
+    path("", include("wijkveilig.assessment.urls")),
     path("logboek/", include("wijkveilig.audit.urls")),
     # One login for everyone: the admin's own login form would skip enrolment and the session limits.
     path("beheer/login/", login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True))),

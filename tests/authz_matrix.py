@@ -31,60 +31,68 @@ PERSONAS = (
     "policy_officer",
     "admin",                 # functioneel beheerder (staff, superuser)
     "log_officer",
+    "partner",               # ketenpartner / vrijwilligersorganisatie: shares concerns, never sees a case
     "anonymous",
 )
 
 # Every team member who is in scope of the case may read; only a write grant may write.
-#                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
-_NOT_ALLOWED_GET =           (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
-_CASE_READ =                 (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 302)
-_CASE_WRITE_FORM =           (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 302)
-_CASE_WRITE_POST =           (302, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 302)
-_CASE_WRITE_INVALID =        (400, 404, 404, 403, 404, 400, 404, 404, 404, 404, 404, 404, 302)
-_VT_REPORT_READ =            (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 302)
-_TEAM_PAGE =                 (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 302)
-_ADMIN_ONLY =                (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302)
-_ADMIN_FORBIDDEN =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302)
-_ADMIN_ONLY_POST =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302)
-_REDIRECT_ALL =              (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
-_EVERY_USER =                (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302)
-_API_CASE_READ =             (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 401)
-_API_CASE_WRITE =            (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 401)
-_API_CASE_CREATE =           (201, 404, 404, 403, 404, 201, 404, 404, 404, 404, 404, 404, 401)
-_API_VT_REPORT_READ =        (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 401)
-_API_VT_FEEDBACK =           (422, 404, 404, 403, 404, 422, 404, 404, 201, 404, 404, 404, 401)
+#                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+_NOT_ALLOWED_GET =           (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 302)
+_CASE_READ =                 (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_FORM =           (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_POST =           (302, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302)
+_CASE_WRITE_INVALID =        (400, 404, 404, 403, 404, 400, 404, 404, 404, 404, 404, 404, 404, 302)
+_VT_REPORT_READ =            (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 404, 302)
+_TEAM_PAGE =                 (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 302)
+_ADMIN_ONLY =                (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302, 302)
+_ADMIN_FORBIDDEN =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302, 302)
+_ADMIN_ONLY_POST =           (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302, 302)
+_REDIRECT_ALL =              (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
+_EVERY_USER =                (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 302)
+_API_CASE_READ =             (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404, 401)
+_API_CASE_WRITE =            (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 404, 401)
+_API_CASE_CREATE =           (201, 404, 404, 403, 404, 201, 404, 404, 404, 404, 404, 404, 404, 401)
+_API_VT_REPORT_READ =        (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 404, 401)
+_API_VT_FEEDBACK =           (422, 404, 404, 403, 404, 422, 404, 404, 201, 404, 404, 404, 404, 401)
 # In scope and allowed to write, but the world's meldcode route refuses this step here (a rule, not access): 422.
-_API_CASE_REFUSED =          (422, 404, 404, 403, 404, 422, 404, 404, 404, 404, 404, 404, 401)
-_API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+_API_CASE_REFUSED =          (422, 404, 404, 403, 404, 422, 404, 404, 404, 404, 404, 404, 404, 401)
+# Intake concerns are not cases: the team's coordinator works them, the team's VT contact (who transferred the
+# world's concern) reads them, everyone else gets 404; a partner only ever sees their own submissions' status.
+_CONCERN_READ =              (404, 404, 404, 404, 404, 200, 404, 404, 200, 404, 404, 404, 404, 302)
+_CONCERN_WRITE =             (404, 404, 404, 404, 404, 302, 404, 404, 403, 404, 404, 404, 404, 302)
+_PARTNER_ONLY =              (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 302)
+_API_CONCERN_READ =          (404, 404, 404, 404, 404, 200, 404, 404, 200, 404, 404, 404, 404, 401)
+_API_CONCERN_WRITE =         (404, 404, 404, 404, 404, 200, 404, 404, 403, 404, 404, 404, 404, 401)
+_API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     # ---- start page and accounts ---------------------------------------------------------------------
-    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
-    "home": {"GET":              (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 200, 302, 302),
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+    "home": {"GET":              (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 200, 302, 200, 302),
              "POST":             _NOT_ALLOWED_GET},
-    "accounts:login": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
-                       "POST":   (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "accounts:login": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                       "POST":   (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
     "accounts:verify": {"GET":   _EVERY_USER,
                         "POST":  _EVERY_USER},
-    "accounts:enrol": {"GET":    (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
-                       "POST":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+    "accounts:enrol": {"GET":    (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+                       "POST":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
     "accounts:logout": {"GET":   _NOT_ALLOWED_GET,
-                        "POST":  (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+                        "POST":  (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
     "accounts:settings": {"GET": _EVERY_USER,
-                          "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+                          "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
     "accounts:token_create": {"GET": _NOT_ALLOWED_GET,
                               "POST": _EVERY_USER},
     "accounts:token_revoke": {"GET": _NOT_ALLOWED_GET,
-                              "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
+                              "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)},
 
     # ---- case pages --------------------------------------------------------------------------------------
-    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
-    "cases:caseload": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302),
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+    "cases:caseload": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302, 302),
                        "POST":   _NOT_ALLOWED_GET},
     "cases:list": {"GET":        _TEAM_PAGE,
                    "POST":       _TEAM_PAGE},
     "cases:new": {"GET":         _TEAM_PAGE,
-                  "POST":        (302, 302, 302, 302, 302, 302, 302, 302, 403, 403, 403, 403, 302)},
+                  "POST":        (302, 302, 302, 302, 302, 302, 302, 302, 403, 403, 403, 403, 403, 302)},
     "cases:detail": {"GET":      _CASE_READ,
                      "POST":     _NOT_ALLOWED_GET},
     "cases:summary": {"GET":     _NOT_ALLOWED_GET,
@@ -94,8 +102,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "cases:reopen": {"GET":      _NOT_ALLOWED_GET,
                      "POST":     _CASE_WRITE_POST},
     # Only the coordinator assigns; an assigned worker may write but not assign (403).
-    "cases:assign": {"GET":      (403, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 302),
-                     "POST":     (403, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 302)},
+    "cases:assign": {"GET":      (403, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 404, 302),
+                     "POST":     (403, 404, 404, 403, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302)},
     "cases:person_add": {"GET":  _CASE_WRITE_FORM,
                          "POST": _CASE_WRITE_POST},
     "cases:person_edit": {"GET": _CASE_WRITE_FORM,
@@ -111,15 +119,15 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "cases:consult": {"GET":     _CASE_WRITE_FORM,
                       "POST":    _CASE_WRITE_POST},
     # The noodknop: only team workers/specialists for a team case they cannot open yet.
-    "cases:emergency": {"GET":   (404, 200, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404, 302),
-                        "POST":  (404, 302, 302, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302)},
-    "cases:emergency_review_list": {"GET": (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 302),
+    "cases:emergency": {"GET":   (404, 200, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 302),
+                        "POST":  (404, 302, 302, 404, 302, 404, 404, 404, 404, 404, 404, 404, 404, 302)},
+    "cases:emergency_review_list": {"GET": (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 302),
                                     "POST": _NOT_ALLOWED_GET},
     "cases:emergency_review": {"GET": _NOT_ALLOWED_GET,
-                               "POST": (403, 403, 403, 403, 403, 302, 404, 403, 403, 403, 403, 403, 302)},
+                               "POST": (403, 403, 403, 403, 403, 302, 404, 403, 403, 403, 403, 403, 403, 302)},
 
     # ---- meldcode route and Veilig Thuis reports (empty POSTs: allowed personas get the form error, 400) ----
-    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
     "meldcode:start": {"GET":    _NOT_ALLOWED_GET, "POST": _CASE_WRITE_POST},
     "meldcode:route": {"GET":    _CASE_READ, "POST": _NOT_ALLOWED_GET},
     "meldcode:signal_link": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
@@ -137,30 +145,36 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     # The team's fixed Veilig Thuis contact reads the reports of the case, and nothing else of it.
     "meldcode:report_pdf": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
     "meldcode:report_json": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
-    "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
+    # ---- assessment: Balansmodel, ZRM, Signs of Safety, conversation guide (empty POSTs: the form error, 400) ----
+    "assessment:overview": {"GET": _CASE_READ, "POST": _NOT_ALLOWED_GET},
+    "assessment:balance": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "assessment:zrm": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "assessment:safety": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "assessment:conversation": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 302),
                           "POST": _NOT_ALLOWED_GET},
     "meldcode:vt_report": {"GET": _VT_REPORT_READ,
-                           "POST":   (400, 404, 404, 403, 404, 400, 404, 404, 400, 404, 404, 404, 302)},
+                           "POST":   (400, 404, 404, 403, 404, 400, 404, 404, 400, 404, 404, 404, 404, 302)},
 
     # ---- access log --------------------------------------------------------------------------------------
-    "audit:log": {"GET":         (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 302),
+    "audit:log": {"GET":         (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 302),
                   "POST":        _NOT_ALLOWED_GET},
 
     # ---- admin (/beheer/): staff with a verified second factor only ------------------------------------
-    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
     "admin:index": {"GET":       _ADMIN_ONLY, "POST": _ADMIN_ONLY_POST},
     # /beheer/login/ is shadowed by a redirect to the one login page (accounts:login) for everyone.
     "admin:login": {"GET":       _REDIRECT_ALL, "POST": _REDIRECT_ALL},
     "route:beheer/login/": {"GET": _REDIRECT_ALL, "POST": _REDIRECT_ALL},
-    "admin:logout": {"GET":      (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 405, 302, 302),
+    "admin:logout": {"GET":      (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 405, 302, 302, 302),
                      "POST":     _REDIRECT_ALL},
     "admin:password_change": {"GET": _ADMIN_ONLY, "POST": _ADMIN_ONLY_POST},
     "admin:password_change_done": {"GET": _ADMIN_ONLY},
-    "admin:autocomplete": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302)},
+    "admin:autocomplete": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 403, 302, 302, 302)},
     "admin:jsi18n": {"GET":      _ADMIN_ONLY},
-    "admin:view_on_site": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302)},
+    "admin:view_on_site": {"GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302, 302)},
     "admin:app_list": {"GET":    _ADMIN_ONLY},
-    "admin:catch_all": {"GET":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302)},
+    "admin:catch_all": {"GET":   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302, 302)},
     "admin-model:auth.group": {"GET": _ADMIN_ONLY},
     "admin-model:axes.accessattempt": {"GET": _ADMIN_ONLY},
     "admin-model:axes.accesslog": {"GET": _ADMIN_ONLY},
@@ -182,13 +196,13 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "admin:areas_buurt_delete": {"GET": _ADMIN_FORBIDDEN},
 
     # ---- API (/api/v1/): a verified session or a personal token; 401 without ---------------------------
-    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  anon
-    "api:openapi-json": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
-    "api:openapi-view": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
-    "api:api-root": {"GET":      (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)},
-    "api:GET /api/v1/cases": {"GET": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
-    "api:POST /api/v1/cases": {"POST": (201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 401)},
-    "api:POST /api/v1/cases/search": {"POST": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+    "api:openapi-json": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "api:openapi-view": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    "api:api-root": {"GET":      (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)},
+    "api:GET /api/v1/cases": {"GET": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 401)},
+    "api:POST /api/v1/cases": {"POST": (201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 403, 401)},
+    "api:POST /api/v1/cases/search": {"POST": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 401)},
     "api:GET /api/v1/cases/{case_id}": {"GET": _API_CASE_READ},
     "api:PATCH /api/v1/cases/{case_id}": {"PATCH": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/close": {"POST": _API_CASE_WRITE},
@@ -213,7 +227,44 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/acute-danger": {"POST": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/reports": {"POST": _API_CASE_REFUSED},
     "api:GET /api/v1/cases/{case_id}/reports/{report_id}": {"GET": _API_VT_REPORT_READ},
+    "api:GET /api/v1/cases/{case_id}/assessments": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/balance": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/zrm": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/safety-mappings": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": {"POST": _API_VT_FEEDBACK},
+    # ---- intake (the world's concern: triaged, routed to the case's team, transferred by the VT liaison) --------
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+    "intake:queue": {"GET":      (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 302),
+                     "POST":     _NOT_ALLOWED_GET},
+    "intake:new": {"GET":        (200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 302),
+                   "POST":       (302, 302, 302, 302, 302, 302, 302, 302, 400, 403, 403, 403, 403, 302)},
+    "intake:detail": {"GET":     _CONCERN_READ,
+                      "POST":    _NOT_ALLOWED_GET},
+    "intake:triage": {"GET":     _NOT_ALLOWED_GET,
+                      "POST":    _CONCERN_WRITE},
+    "intake:overrule": {"GET":   _NOT_ALLOWED_GET,
+                        "POST":  _CONCERN_WRITE},
+    "intake:case_open": {"GET":  _NOT_ALLOWED_GET,
+                         "POST": _CONCERN_WRITE},
+    # the municipal concern (address unknown): every coordinator may take it, but only into their own team
+    "intake:claim": {"GET":      _NOT_ALLOWED_GET,
+                     "POST":     (404, 404, 404, 404, 404, 302, 400, 404, 403, 404, 404, 404, 404, 302)},
+    "intake:share": {"GET":      _PARTNER_ONLY,
+                     "POST":     (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302)},
+    "intake:shared": {"GET":     _PARTNER_ONLY,
+                      "POST":    _NOT_ALLOWED_GET},
+    "intake:overview": {"GET":   (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
+                        "POST":  _NOT_ALLOWED_GET},
+    "api:GET /api/v1/intake/concerns": {
+        "GET":                   (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 401)},
+    "api:POST /api/v1/intake/concerns": {
+        "POST":                  (201, 201, 201, 201, 201, 201, 201, 201, 422, 403, 403, 403, 403, 401)},
+    "api:GET /api/v1/intake/concerns/{concern_id}": {"GET": _API_CONCERN_READ},
+    "api:POST /api/v1/intake/concerns/{concern_id}/triage": {"POST": _API_CONCERN_WRITE},
+    "api:POST /api/v1/intake/concerns/{concern_id}/overrule": {"POST": _API_CONCERN_WRITE},
+    "api:GET /api/v1/intake/routing": {
+        "GET":                   (200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
+    "api:DELETE /api/v1/intake/concerns/{concern_id}": {"DELETE": _API_WRONG_METHOD},
     # Methods a path does not offer.
     "api:DELETE /api/v1/cases": {"DELETE": _API_WRONG_METHOD},
     "api:DELETE /api/v1/cases/{case_id}": {"DELETE": _API_WRONG_METHOD},

@@ -48,6 +48,7 @@ def world(db):
     w.policy_officer = UserFactory(username="t_policy", role=Role.POLICY_OFFICER)
     w.admin = UserFactory(username="t_admin", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
     w.log_officer = UserFactory(username="t_log", role=Role.LOG_OFFICER)
+    w.partner = UserFactory(username="t_partner", role=Role.PARTNER)
     access = services.case_open(actor=Actor.system(w.worker), household_name="Huishouden Testerink",
                                 summary="Fictieve aanleiding", buurt=buurt)
     w.case = access.case

@@ -19,9 +19,13 @@ from tests.factories import MembershipFactory, UserFactory
 from wijkveilig.accounts import services as account_services
 from wijkveilig.accounts.models import Role
 from wijkveilig.api.api import api
+from wijkveilig.assessment.zrm import DOMAIN_CODES as ZRM_DOMAIN_CODES
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
+from wijkveilig.intake import services as intake_services
+from wijkveilig.intake.models import PostcodeRange
+from wijkveilig.intake.triage import TriageAnswers
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.meldcode.models import VtReport
 from wijkveilig.meldcode.report import report_content
@@ -133,7 +137,17 @@ def matrix_world(world):
                              not_informed_reason="Fictief: moeder zou in gevaar komen.")
     w.report = VtReport.objects.create(case=w.case, route=w.route, idempotency_key="matrix-1", sent_by=w.worker,
                                        content=json.dumps(content), assessment_due_on=timezone.localdate())
+    actor_vt, now_ = Actor.system(w.vt_liaison), timezone.now()
     w.token, _key = account_services.api_token_create(user=w.worker, name="Proeftoken")
+    PostcodeRange.objects.create(postcode_from="9900AA", postcode_to="9900ZZ", number_from=1, number_to=999,
+                                 buurt=w.buurt)
+    w.concern = intake_services.concern_register(
+        actor=actor_vt, source="veilig_thuis", received_at=now_, household_name="Huishouden Intakematrix",
+        postcode="9900AB", house_number="5", observation="Fictieve overdracht.", answers=TriageAnswers(False, True, False),
+        reasons={"direct_danger": "x", "structural_unsafety": "x", "multi_problem": "x"})
+    w.municipal_concern = intake_services.concern_register(
+        actor=actor_vt, source="veilig_thuis", received_at=now_, household_name="Huishouden Gemeentematrix",
+        postcode="9999ZZ", house_number="5", observation="Fictieve overdracht.")
     Group.objects.create(name="Proefgroep")
     now = timezone.now()
     AccessAttempt.objects.create(username="t_nobody", ip_address="192.0.2.1", user_agent="test", http_accept="*/*",
@@ -161,6 +175,10 @@ def _report_url(name):
     return _case_url(name, namespace="meldcode", report_id=lambda w: w.report.pk)
 
 
+def _concern_url(name):
+    return lambda w: reverse(f"intake:{name}", args=[w.concern.pk])
+
+
 def _version(w):
     return {"version": w.case.version}
 
@@ -183,7 +201,16 @@ PAGE_BODIES = {
     "cases:violence_forms": lambda w: {"form_child_abuse": "on", "natures_child_abuse": ["physical"]},
     "cases:consult": lambda w: {"specialist": w.specialist.pk, "question": "Fictieve vraag"},
     "cases:emergency": lambda w: {"reason": "Dringend: fictieve cliënte belt, collega afwezig."},
+    "intake:new": lambda w: {"source": "team", "received_at": "2024-05-01T10:00", "household_name": "Huishouden Nieuw",
+                             "observation": "Fictief", **_TRIAGE_FORM},
+    "intake:triage": lambda w: _TRIAGE_FORM,
+    "intake:overrule": lambda w: {"colour": "rood", "reason": "Fictieve reden"},
+    "intake:case_open": lambda w: {"household": "new", "workers": [w.worker.pk]},
+    "intake:claim": lambda w: {"team": w.team.pk},  # not a team of the outside coordinator: their form error
+    "intake:share": lambda w: {"household_name": "Huishouden Gedeeld", "observation": "Fictief"},
 }
+_TRIAGE_FORM = {"direct_danger": "no", "direct_danger_reason": "x", "structural_unsafety": "no",
+                "structural_unsafety_reason": "x", "multi_problem": "yes", "multi_problem_reason": "x"}
 
 PAGE_URLS = {
     "home": lambda w: reverse("home"),
@@ -202,10 +229,15 @@ PAGE_URLS = {
     "cases:consult": _case_url("consult"),
     "cases:emergency": _case_url("emergency"),
     "cases:emergency_review": lambda w: reverse("cases:emergency_review", args=[w.emergency.pk]),
+    **{f"intake:{name}": _concern_url(name) for name in ("detail", "triage", "overrule", "case_open")},
+    "intake:claim": lambda w: reverse("intake:claim", args=[w.municipal_concern.pk]),
     **{f"meldcode:{name}": _meldcode_url(name) for name in (
         "route", "signal_link", "signal_add", "kindcheck", "consultation", "conversation", "weighing", "answer",
         "confirm", "acute", "report")},
     "meldcode:start": _case_url("start", namespace="meldcode"),
+    **{f"assessment:{name}": _case_url(name, namespace="assessment")
+       for name in ("overview", "balance", "safety", "conversation")},
+    "assessment:zrm": _case_url("zrm", namespace="assessment", person_id=lambda w: w.mother.pk),
     "meldcode:step_complete": _meldcode_url("step_complete", step=lambda w: 1),
     "meldcode:step_reopen": _meldcode_url("step_reopen", step=lambda w: 1),
     "meldcode:report_pdf": _report_url("report_pdf"),
@@ -246,8 +278,19 @@ API_BODIES = {
         "acute-danger": lambda w: {"police_called_at": "2024-05-01T10:00", "called_by": "Medewerker"},
         "reports": lambda w: {"idempotency_key": "matrix-api-key-1", "not_informed_reason": "Fictief"},
     }.items()},
+    "POST /api/v1/cases/{case_id}/balance": lambda w: {"factors": [{"code": "r_micro_addiction", "note": "Fictief"}]},
+    "POST /api/v1/cases/{case_id}/zrm": lambda w: {
+        "person_id": w.mother.pk, "information_on": "2024-05-01",
+        "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},
+    "POST /api/v1/cases/{case_id}/safety-mappings": lambda w: {"scales": [{"party": "worker", "score": 4}]},
     "POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": lambda w: {
         "moment": "after_assessment", "decision": "end", "summary": "Fictief", "received_on": "2024-05-01"},
+    "POST /api/v1/intake/concerns": lambda w: {"source": "team", "received_at": "2024-05-01T10:00",
+                                               "household_name": "Huishouden API", "observation": "Fictief"},
+    "POST /api/v1/intake/concerns/{concern_id}/triage": lambda w: {
+        "direct_danger": False, "direct_danger_reason": "x", "structural_unsafety": False,
+        "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x"},
+    "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief"},
     "PUT /api/v1/cases/{case_id}/notes/{note_id}": lambda w: {"statement_kind": "opinion", "body": "Gecorrigeerd",
                                                               "version": w.note.version},
 }
@@ -283,7 +326,9 @@ def _api_request(key: str):
     def build(w):
         path = key.split(" ", 1)[1]
         url = path.format(case_id=w.case.pk, person_id=w.mother.pk, note_id=w.note.pk, route_id=w.route.pk,
-                          report_id=w.report.pk, step=1)
+                          report_id=w.report.pk, step=1, concern_id=w.concern.pk)
+        if path.endswith("/intake/routing"):
+            url += "?postcode=9900AB&house_number=5"
         return [(url, API_BODIES.get(key.split(":", 1)[1], lambda _w: None)(w))]
     return build
 

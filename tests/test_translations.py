@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -84,3 +85,15 @@ def test_an_english_user_gets_english_pages(world, as_user):
     body = as_user(world.worker).get("/casussen/").content.decode()
     assert "Cases you may view" in body
     assert "Casussen die u mag inzien" not in body
+
+
+def test_one_users_language_does_not_leak_into_the_next_request(world, as_user):
+    """A worker thread serves many users: after an English user's page, a Dutch user still gets Dutch."""
+    world.coordinator.language = "en"
+    world.coordinator.save(update_fields=["language"])
+    english = as_user(world.coordinator).get(reverse("cases:caseload"))
+    assert english["Content-Language"] == "en"
+    assert translation.get_language() != "en"  # nothing left behind on the thread
+    dutch = as_user(world.worker).get(reverse("cases:caseload"))
+    assert dutch["Content-Language"] == "nl"
+    assert "Mijn werkvoorraad" in dutch.content.decode()

@@ -11,4 +11,8 @@ def navigation(request):
         "nav_admin": permissions.can_administer(user),
         "nav_emergencies": permissions.can_review_emergencies(user),
         "nav_vt": user.role == "vt_liaison",
+        "nav_intake": user.role == "coordinator",
+        "nav_intake_new": user.role == "vt_liaison",
+        "nav_share": user.role == "partner",
+        "nav_intake_overview": user.role == "policy_officer",
     }

@@ -45,10 +45,14 @@ class UserLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
+        if user is None or not user.is_authenticated or not user.language:
+            return self.get_response(request)
+        # override, not activate: the language must not stick to the worker thread for the next request
+        with translation.override(user.language):
             request.LANGUAGE_CODE = user.language
-        return self.get_response(request)
+            response = self.get_response(request)
+        response.headers["Content-Language"] = user.language
+        return response
 
 
 class ApiAwareLoginRequiredMiddleware(LoginRequiredMiddleware):

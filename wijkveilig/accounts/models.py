@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     POLICY_OFFICER = "policy_officer", _("beleidsmedewerker")
     ADMINISTRATOR = "administrator", _("functioneel beheerder")
     LOG_OFFICER = "log_officer", _("logbeheerder")
+    PARTNER = "partner", _("ketenpartner / vrijwilligersorganisatie")
 
 
 TEAM_ROLES = frozenset({Role.WORKER, Role.SPECIALIST, Role.COORDINATOR})

@@ -77,6 +77,25 @@ def case_open(*, actor: Actor, household_name: str, summary: str = "", street: s
 
 
 @transaction.atomic
+def case_open_for_household(*, actor: Actor, household: Household, summary: str = "",
+                            team_id: int | None = None) -> CaseAccess:
+    """Open a new case on a household that is already known (intake matched it), assigned to the opener."""
+    user = actor.user
+    if user.role not in TEAM_ROLES:
+        raise DomainError(_("Alleen teamleden kunnen een casus aanmaken."))
+    team = team_for_new_case(user, team_id)
+    case = Case.objects.create(reference=f"tmp-{household.pk}-{timezone.now().timestamp()}"[:20],
+                               household=household, team=team, summary=summary, created_by=user)
+    case.reference = f"WV-{case.opened_at:%Y}-{case.pk:05d}"
+    Case.objects.filter(pk=case.pk).update(reference=case.reference)
+    Assignment.objects.create(case=case, user=user, assigned_by=user)
+    access = CaseAccess(case=case, grant="assigned", can_write=True)
+    _timeline(case=case, actor=actor, event="case.opened")
+    _log_change(actor=actor, access=access, event="case.created", action=Action.CREATE)
+    return access
+
+
+@transaction.atomic
 def case_update(*, actor: Actor, access: CaseAccess, expected_version: int, summary: str) -> Case:
     """Change the case summary, refusing if someone saved since `expected_version`."""
     case = access.case

@@ -10,6 +10,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkveilig.accounts.models import Membership, Role, Team, User
 from wijkveilig.areas.models import Buurt, District, Municipality
+from wijkveilig.assessment import services as assessment_services
+from wijkveilig.assessment.models import ZrmAssessment
+from wijkveilig.assessment.zrm import DOMAIN_CODES
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
@@ -40,6 +43,7 @@ ACCOUNTS = [
     ("beleid", Role.POLICY_OFFICER, "Bram", "Demo-Beleid", None, False),
     ("beheer", Role.ADMINISTRATOR, "Ben", "Demo-Beheer", None, False),
     ("logbeheer", Role.LOG_OFFICER, "Lotte", "Demo-Logbeheer", None, False),
+    ("partner", Role.PARTNER, "Pim", "Demo-Partner", None, False),
 ]
 SURNAMES = ["Testerink", "Proefmans", "Voorbeeldt", "Fictiefsma", "Demodijk", "Nepveld", "Schijnhout", "Bedachtsen"]
 ADULT_NAMES = ["Anna", "Bas", "Carla", "Dirk", "Eva", "Frank", "Greet", "Henk", "Ilse", "Joost"]
@@ -156,12 +160,75 @@ def _meldcode_examples(users: dict[str, User]) -> None:
                               informed_whom="Moeder (fictief)", informed_reaction="Begrijpt de melding")
 
 
+def _assessment_examples(users: dict[str, User]) -> None:
+    """One case of `medewerker` with a Balansmodel and two ZRM scorings of the mother, five weeks apart."""
+    worker = users["medewerker"]
+    actor = Actor.system(worker)
+    case = Case.objects.filter(assignments__user=worker, status="open", meldcode_routes__isnull=True).order_by(
+        "pk").first()
+    if case is None:
+        return
+    access = CaseAccess(case, "assigned", True)
+    assessment_services.balance_assess(actor=actor, access=access, factors={
+        "r_meso_conflicts": "Veel ruzie over geld (fictief)", "r_meso_poverty": "Schulden (fictief)",
+        "r_micro_addiction": "", "p_meso_family_friends": "Zus woont in de buurt (fictief)"})
+    mother = case.participants.filter(role=ParticipantRole.VICTIM).first().person
+    earlier = timezone.now() - timedelta(days=35)
+    for when, score, relations in ((earlier, 2, 1), (timezone.now(), 3, 2)):
+        scores = {code: assessment_services.ZrmEntry(score=relations if code == "domestic_relations" else score,
+                                                     note="Demo-toelichting (fictief)") for code in DOMAIN_CODES}
+        scoring = assessment_services.zrm_assess(actor=actor, access=access, person_id=mother.pk,
+                                                 information_on=timezone.localdate(when), scores=scores)
+        ZrmAssessment.objects.filter(pk=scoring.pk).update(assessed_at=when)  # demo history: backdate the first one
+
+
+# (who, source, postcode, house number, A/B/C answers): one of each colour, one address the table does not know.
+DEMO_CONCERNS = [
+    ("vt", "veilig_thuis", "9900 AB", "3", (True, False, False)),
+    ("vt", "veilig_thuis", "9901 CD", "14", (False, True, False)),
+    ("coordinator", "police", "9902 EF", "7", (False, False, True)),
+    ("coordinator", "volunteer", "9903 GH", "21", (False, False, False)),
+    ("vt", "veilig_thuis", "9910 KL", "5", (False, False, True)),
+    ("vt", "veilig_thuis", "9999 ZZ", "1", (False, False, True)),
+]
+
+
+def _intake_examples(users: dict[str, User]) -> None:
+    """The postcode table of Gemeente Voorbeeld and a few incoming concerns: each colour, one unknown address, one
+    shared by the partner account (awaiting triage)."""
+    from wijkveilig.intake import services as intake
+    from wijkveilig.intake.management.commands.intake_import_postcodes import DEMO_TABLE
+    from wijkveilig.intake.models import Concern, PostcodeRange
+    from wijkveilig.intake.triage import TriageAnswers
+
+    if not PostcodeRange.objects.exists():
+        import csv
+        with open(DEMO_TABLE, newline="", encoding="utf-8") as handle:
+            intake.postcode_ranges_import(rows=list(enumerate(csv.DictReader(handle), start=2)))
+    if Concern.objects.exists():
+        return
+    reasons = {"direct_danger": "Fictieve onderbouwing (demo).", "structural_unsafety": "Fictieve onderbouwing (demo).",
+               "multi_problem": "Fictieve onderbouwing (demo)."}
+    for number, (who, source, postcode, house_number, abc) in enumerate(DEMO_CONCERNS):
+        intake.concern_register(
+            actor=Actor.system(users[who]), source=source, received_at=timezone.now() - timedelta(hours=5 * number),
+            household_name=f"Huishouden {SURNAMES[number]}-Intake (demo)", street="Intakestraat (fictief)",
+            house_number=house_number, postcode=postcode, city="Voorbeeld",
+            observation="Synthetische demo-melding: zorgen over de veiligheid thuis (fictief).",
+            persons=[intake.PersonKnown(ADULT_NAMES[number], f"{SURNAMES[number]}-Intake")],
+            answers=TriageAnswers(*abc), reasons=reasons)
+    intake.concern_share(actor=Actor.system(users["partner"]), household_name="Huishouden Deelsma (demo)",
+                         postcode="9900 AB", house_number="9",
+                         observation="Synthetisch: kind komt vaak zonder eten naar de sportclub (fictief).")
+
+
 @transaction.atomic
 def demo_seed(*, households: int = 40) -> dict:
     """Create the demo world once; running it again changes nothing."""
     buurten = _geography()
     users = _accounts()
     Team.objects.filter(municipality__code=MUNICIPALITY[0], vt_contact__isnull=True).update(vt_contact=users["vt"])
+    _intake_examples(users)
     if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
         return {"created_cases": 0}
     rng = random.Random(9999)
@@ -174,4 +241,5 @@ def demo_seed(*, households: int = 40) -> dict:
             owner = users["medewerker"] if index % 2 == 0 else users["duopartner"]
             _household_case(rng, index, owner, north[index % len(north)], users)
     _meldcode_examples(users)
+    _assessment_examples(users)
     return {"created_cases": households}

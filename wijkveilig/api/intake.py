@@ -1,0 +1,165 @@
+"""Intake API operations: register and triage incoming concerns, overrule the colour, look up the route."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from wijkveilig.accounts.models import Role
+from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
+from wijkveilig.intake import selectors, services
+from wijkveilig.intake.access import SECTION, access_concern
+from wijkveilig.intake.models import Concern, Source
+from wijkveilig.intake.triage import Colour, TriageAnswers
+
+router = Router(tags=["intake"])
+ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+MAX_LIST = 500
+
+
+class PersonKnownIn(Schema):
+    first_name: RequiredText = Field(..., max_length=80)
+    last_name: RequiredText = Field(..., max_length=120)
+    birth_date: PastDate | None = None
+    bsn: Text = Field("", max_length=9, description="Wordt gecontroleerd met de elfproef.")
+    role: Text = Field("", max_length=30)
+
+
+class TriageIn(Schema):
+    direct_danger: bool = Field(..., description="A. Direct gevaar? (ja → rood)")
+    direct_danger_reason: RequiredText = Field(..., max_length=2000)
+    structural_unsafety: bool = Field(..., description="B. Structurele ernstige onveiligheid? (ja → oranje)")
+    structural_unsafety_reason: RequiredText = Field(..., max_length=2000)
+    multi_problem: bool = Field(..., description="C. Schadelijke multiprobleemsituatie? (ja → geel)")
+    multi_problem_reason: RequiredText = Field(..., max_length=2000)
+
+
+class ConcernIn(Schema):
+    source: Source
+    received_at: LocalDatetime
+    household_name: RequiredText = Field(..., max_length=120)
+    street: Text = Field("", max_length=120)
+    house_number: Text = Field("", max_length=12)
+    postcode: Text = Field("", max_length=8)
+    city: Text = Field("", max_length=80)
+    observation: RequiredText = Field(..., max_length=20000)
+    persons: list[PersonKnownIn] = Field(default_factory=list, max_length=services.MAX_PERSONS)
+    triage: TriageIn | None = Field(None, description="De triage bij binnenkomst; kan ook later.")
+
+
+class OverruleIn(Schema):
+    colour: Colour
+    reason: RequiredText = Field(..., max_length=2000)
+
+
+class ConcernOut(Schema):
+    id: int
+    reference: str
+    source: str
+    status: str
+    received_at: datetime
+    household_name: str
+    buurt_code: str | None
+    team: str | None
+    vt_contact: str | None = Field(None, description="De vaste contactpersoon bij Veilig Thuis van het team.")
+    destination: str
+    computed_colour: str
+    final_colour: str
+    overrule_reason: str
+    needs_specialist_support: bool
+    is_acute: bool = Field(..., description="Rood: bel 112, de acute route geldt.")
+    version: int
+
+
+class AddressRouteOut(Schema):
+    buurt_code: str | None
+    buurt_name: str | None
+    team: str | None
+    message: str
+
+
+def _triage_args(payload: TriageIn) -> dict:
+    data = payload.dict()
+    return {"answers": TriageAnswers(**{q: data[q] for q in ("direct_danger", "structural_unsafety", "multi_problem")}),
+            "reasons": {q: data[f"{q}_reason"] for q in ("direct_danger", "structural_unsafety", "multi_problem")}}
+
+
+def _out(concern: Concern) -> dict:
+    contact = concern.team.vt_contact if concern.team_id else None
+    return {"id": concern.pk, "reference": concern.reference, "source": concern.source, "status": concern.status,
+            "received_at": concern.received_at, "household_name": concern.household_name,
+            "buurt_code": concern.buurt.code if concern.buurt_id else None,
+            "team": concern.team.name if concern.team_id else None,
+            "vt_contact": (contact.get_full_name() or contact.get_username()) if contact else None,
+            "destination": concern.destination, "computed_colour": concern.computed_colour,
+            "final_colour": concern.final_colour, "overrule_reason": concern.overrule_reason,
+            "needs_specialist_support": concern.needs_specialist_support,
+            "is_acute": concern.final_colour == Colour.RED, "version": concern.version}
+
+
+def _require_role(request, roles) -> None:
+    if request.user.role in roles:
+        return
+    access_log_write(actor=Actor.from_request(request), event="concern.access_denied", action=Action.READ,
+                     outcome=Outcome.DENIED, section=SECTION)
+    raise PermissionDenied(_("Uw rol heeft geen toegang tot de intake."))
+
+
+@router.get("/intake/concerns", response={200: list[ConcernOut], **ERRORS})
+def list_concerns(request):
+    """The intake queue of the coordinator's teams and the municipal queue, most urgent colour first."""
+    _require_role(request, {Role.COORDINATOR})
+    access_log_write(actor=Actor.from_request(request), event="concern.queue_viewed", action=Action.READ,
+                     section=SECTION, auth_rule="team")
+    concerns = list(selectors.team_queue(request.user)[:MAX_LIST]) + list(selectors.municipal_queue(request.user)
+                                                                         .select_related("team")[:MAX_LIST])
+    return [_out(c) for c in concerns]
+
+
+@router.post("/intake/concerns", response={201: ConcernOut, **ERRORS})
+def register_concern(request, payload: ConcernIn):
+    """Register an incoming concern; with `triage` it gets its colour and route at once."""
+    _require_role(request, set(services.SOURCES_BY_ROLE))
+    data = payload.dict(exclude={"persons", "triage"})
+    triage = _triage_args(payload.triage) if payload.triage else {}
+    persons = [services.PersonKnown(**p.dict()) for p in payload.persons]
+    concern = services.concern_register(actor=Actor.from_request(request), persons=persons, **data, **triage)
+    return 201, _out(concern)
+
+
+@router.get("/intake/concerns/{concern_id}", response={200: ConcernOut, **ERRORS})
+def get_concern(request, concern_id: int):
+    return _out(access_concern(request, concern_id).concern)
+
+
+@router.post("/intake/concerns/{concern_id}/triage", response={200: ConcernOut, **ERRORS})
+def triage_concern(request, concern_id: int, payload: TriageIn):
+    """Answer the three triage questions; the colour follows (Wijkveilig's own scale, not a national one)."""
+    access = access_concern(request, concern_id, write=True)
+    return _out(services.concern_triage(actor=Actor.from_request(request), access=access, **_triage_args(payload)))
+
+
+@router.post("/intake/concerns/{concern_id}/overrule", response={200: ConcernOut, **ERRORS})
+def overrule_colour(request, concern_id: int, payload: OverruleIn):
+    """A coordinator sets another colour with a mandatory reason; the computed colour is kept."""
+    access = access_concern(request, concern_id, write=True)
+    return _out(services.concern_overrule(actor=Actor.from_request(request), access=access, **payload.dict()))
+
+
+class RouteQuery(Schema):
+    postcode: Text = Field(..., max_length=8)
+    house_number: Text = Field(..., max_length=12)
+
+
+@router.get("/intake/routing", response={200: AddressRouteOut, **ERRORS})
+def route_address(request, query: Query[RouteQuery]):
+    """Which buurt and team an address belongs to, by the postcode table."""
+    _require_role(request, set(services.SOURCES_BY_ROLE))
+    buurt, team = services.address_route(postcode=query.postcode, house_number=query.house_number)
+    if buurt is None:
+        return {"buurt_code": None, "buurt_name": None, "team": None, "message": _(
+            "Adres niet gevonden in de postcodetabel: de zorg gaat naar de gemeentelijke wachtrij.")}
+    return {"buurt_code": buurt.code, "buurt_name": buurt.name, "team": team.name if team else None,
+            "message": _("Adres gevonden.")}

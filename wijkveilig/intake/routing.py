@@ -1,0 +1,101 @@
+"""Where a concern goes: address → buurt, buurt → team, colour → route, and who should pick it up (pure functions)."""
+
+import re
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wijkveilig.intake.triage import Colour
+
+_POSTCODE = re.compile(r"^(\d{4})([A-Z]{2})$")
+_HOUSE_NUMBER = re.compile(r"^(\d{1,6})")
+
+
+class Destination(models.TextChoices):
+    TEAM_INTAKE = "team_intake", _("intakewachtrij van het wijkteam")
+    SPECIALIST = "specialist", _("Veilig Thuis / specialistische hulp; het wijkteam blijft betrokken")
+    MUNICIPAL = "municipal", _("gemeentelijke wachtrij (adres niet gevonden)")
+    AWAITING_TRIAGE = "awaiting_triage", _("wacht op triage")
+
+
+@dataclass(frozen=True)
+class PostcodeRange:
+    postcode_from: str
+    postcode_to: str
+    number_from: int
+    number_to: int
+    buurt_code: str
+
+
+@dataclass(frozen=True)
+class Route:
+    destination: str
+    needs_specialist_support: bool  # geel: "met ondersteuning Veilig Thuis/specialist"
+    team_stays_involved: bool  # oranje/rood: the team gets a linked case
+
+
+@dataclass(frozen=True)
+class Member:
+    user_id: int
+    has_dv_expertise: bool
+    open_cases: int
+
+
+def normalise_postcode(value: str) -> str:
+    """'1234 ab' → '1234AB'; '' when it is not a Dutch postcode."""
+    compact = "".join(value.split()).upper()
+    return compact if _POSTCODE.match(compact) else ""
+
+
+def house_number_of(value: str) -> int | None:
+    """The number part of '12', '12a', '12-2'; None without a leading number."""
+    match = _HOUSE_NUMBER.match(value.strip())
+    return int(match.group(1)) if match else None
+
+
+def buurt_code_for(postcode: str, house_number: str, ranges: list[PostcodeRange]) -> str | None:
+    """The buurt of an address by the first matching range; None when the table does not know it."""
+    code, number = normalise_postcode(postcode), house_number_of(house_number)
+    if not code or number is None:
+        return None
+    for r in ranges:
+        if r.postcode_from <= code <= r.postcode_to and r.number_from <= number <= r.number_to:
+            return r.buurt_code
+    return None
+
+
+# colour → (destination, specialist support, team stays involved); an unknown team overrides the destination.
+ROUTES = {
+    Colour.GREEN: (Destination.TEAM_INTAKE, False, False),
+    Colour.YELLOW: (Destination.TEAM_INTAKE, True, False),
+    Colour.ORANGE: (Destination.SPECIALIST, True, True),
+    Colour.RED: (Destination.SPECIALIST, True, True),
+}
+
+
+def route_for(colour: str, *, has_team: bool) -> Route:
+    """Groen/geel to the team's intake; oranje/rood to Veilig Thuis/specialists with a linked team case."""
+    if not colour:
+        destination, support, involved = Destination.AWAITING_TRIAGE, False, False
+    else:
+        destination, support, involved = ROUTES[Colour(colour)]
+    if not has_team:
+        destination = Destination.MUNICIPAL
+    return Route(destination=destination, needs_specialist_support=support, team_stays_involved=involved)
+
+
+def suggest_assignees(colour: str, members: list[Member]) -> list[int]:
+    """Oranje/rood: the least busy worker with DV expertise, else a duo; groen/geel: the least busy worker."""
+    by_load = sorted(members, key=lambda m: (m.open_cases, m.user_id))
+    if colour in (Colour.RED, Colour.ORANGE):
+        experts = [m for m in by_load if m.has_dv_expertise]
+        if experts:
+            return [experts[0].user_id]
+        return [m.user_id for m in by_load[:2]]
+    return [m.user_id for m in by_load[:1]]
+
+
+def suppress_small(count: int, *, threshold: int = 5) -> str:
+    """A count for the municipal overview: below the threshold shown as '<5' so no household can be singled out."""
+    return f"<{threshold}" if 0 < count < threshold else str(count)

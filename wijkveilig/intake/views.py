@@ -1,0 +1,165 @@
+"""Intake pages: parse input, call the access helper and one service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
+from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.cases.views import _apply, _status
+from wijkveilig.core.http import form_data
+from wijkveilig.intake import forms, routing, selectors, services
+from wijkveilig.intake.access import SECTION, access_concern
+from wijkveilig.intake.triage import is_acute
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise PermissionDenied
+
+
+def _team_members(team_id):
+    return User.objects.filter(memberships__team_id=team_id, is_active=True, role__in=TEAM_ROLES).order_by("username")
+
+
+def _suggestion(concern) -> list[int]:
+    if not concern.team_id:
+        return []
+    open_assignments = Count("user__assignments", filter=Q(user__assignments__ended_at__isnull=True,
+                                                           user__assignments__case__status="open"))
+    rows = Membership.objects.filter(team_id=concern.team_id, user__role=Role.WORKER, user__is_active=True) \
+        .annotate(open_cases=open_assignments)
+    members = [routing.Member(user_id=m.user_id, has_dv_expertise=m.has_dv_expertise, open_cases=m.open_cases)
+               for m in rows]
+    return routing.suggest_assignees(concern.final_colour, members)
+
+
+@require_GET
+def queue_view(request):
+    _require(request.user.role == Role.COORDINATOR)
+    access_log_write(actor=Actor.from_request(request), event="concern.queue_viewed", action=Action.READ,
+                     section=SECTION, auth_rule="team")
+    return render(request, "intake/queue.html", {"concerns": selectors.team_queue(request.user),
+                                                 "municipal": selectors.municipal_queue(request.user)})
+
+
+@require_http_methods(["GET", "POST"])
+def concern_new_view(request):
+    sources = services.SOURCES_BY_ROLE.get(request.user.role, set())
+    _require(bool(sources))
+    form = forms.ConcernForm(form_data(request), sources=sources,
+                             initial={"source": "veilig_thuis"} if request.user.role == Role.VT_LIAISON else None)
+    if request.method == "POST" and form.is_valid():
+        concern = _apply(form, lambda: services.concern_register(
+            actor=Actor.from_request(request), source=form.cleaned_data["source"],
+            received_at=form.cleaned_data["received_at"], persons=form.persons(), answers=form.answers(),
+            reasons=form.reasons(), **form.address()))
+        if concern:
+            messages.success(request, _("Zorg %(ref)s is geregistreerd.") % {"ref": concern.reference})
+            return redirect("intake:detail", concern_id=concern.pk)
+    return render(request, "intake/concern_new.html", {"form": form, "triage_help": forms.TRIAGE_HELP},
+                  status=_status(form))
+
+
+def _detail_context(request, access, **forms_):
+    concern = access.concern
+    matches = selectors.household_matches(concern) if access.can_write and concern.final_colour else []
+    suggested = _suggestion(concern) if access.can_write else []
+    members = list(_team_members(concern.team_id)) if concern.team_id else []
+    return {
+        "access": access, "concern": concern, "persons": concern.persons.all(), "is_acute": is_acute(concern.final_colour),
+        "route": routing.route_for(concern.final_colour, has_team=concern.team_id is not None),
+        "triage_help": forms.TRIAGE_HELP, "questions": forms.QUESTION_LABELS,
+        "triage_form": forms_.get("triage_form") or forms.TriageForm(),
+        "overrule_form": forms_.get("overrule_form") or forms.OverruleForm(),
+        "claim_form": forms_.get("claim_form") or forms.ClaimForm(
+            teams=[m.team for m in request.user.memberships.select_related("team")]),
+        "case_form": forms_.get("case_form") or forms.CaseFromConcernForm(
+            matches=matches, team_members=members, initial={"workers": suggested, "household": "" if matches else "new"}),
+        "matches": matches, "suggested": [u for u in members if u.pk in suggested],
+    }
+
+
+@require_GET
+def concern_detail_view(request, concern_id: int):
+    access = access_concern(request, concern_id)
+    return render(request, "intake/concern_detail.html", _detail_context(request, access))
+
+
+def _write(request, concern_id, form_name, make_form, call):
+    access = access_concern(request, concern_id, write=True)
+    form = make_form(access)
+    if form.is_valid() and _apply(form, lambda: call(access, form)):
+        messages.success(request, _("Opgeslagen."))
+        return redirect("intake:detail", concern_id=access.concern.pk)
+    return render(request, "intake/concern_detail.html", _detail_context(request, access, **{form_name: form}),
+                  status=_status(form) if form.errors else 400)
+
+
+@require_POST
+def concern_triage_view(request, concern_id: int):
+    return _write(request, concern_id, "triage_form", lambda a: forms.TriageForm(request.POST),
+                  lambda a, f: services.concern_triage(actor=Actor.from_request(request), access=a,
+                                                       answers=f.answers(), reasons=f.reasons()))
+
+
+@require_POST
+def concern_overrule_view(request, concern_id: int):
+    return _write(request, concern_id, "overrule_form", lambda a: forms.OverruleForm(request.POST),
+                  lambda a, f: services.concern_overrule(actor=Actor.from_request(request), access=a, **f.cleaned_data))
+
+
+@require_POST
+def concern_claim_view(request, concern_id: int):
+    teams = [m.team for m in request.user.memberships.select_related("team")]
+    return _write(request, concern_id, "claim_form", lambda a: forms.ClaimForm(request.POST, teams=teams),
+                  lambda a, f: services.concern_claim(actor=Actor.from_request(request), access=a,
+                                                      team_id=f.cleaned_data["team"]))
+
+
+@require_POST
+def concern_case_view(request, concern_id: int):
+    access = access_concern(request, concern_id, write=True)
+    concern = access.concern
+    form = forms.CaseFromConcernForm(request.POST, matches=selectors.household_matches(concern),
+                                     team_members=_team_members(concern.team_id) if concern.team_id else [])
+    case = form.is_valid() and _apply(form, lambda: services.concern_case_open(
+        actor=Actor.from_request(request), access=access, worker_ids=form.cleaned_data["workers"],
+        household_id=form.household_id()))
+    if case:
+        messages.success(request, _("Casus %(ref)s is aangemaakt en toegewezen.") % {"ref": case.reference})
+        return redirect("intake:detail", concern_id=concern.pk)
+    return render(request, "intake/concern_detail.html", _detail_context(request, access, case_form=form), status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def share_view(request):
+    _require(request.user.role == Role.PARTNER)
+    form = forms.ShareForm(form_data(request))
+    if request.method == "POST" and form.is_valid():
+        concern = _apply(form, lambda: services.concern_share(actor=Actor.from_request(request),
+                                                             persons=form.persons(), **form.address()))
+        if concern:
+            messages.success(request, _("Dank u. Uw zorg %(ref)s is gedeeld met het wijkteam.") % {
+                "ref": concern.reference})
+            return redirect("intake:shared")
+    return render(request, "intake/share.html", {"form": form}, status=_status(form))
+
+
+@require_GET
+def shared_view(request):
+    _require(request.user.role == Role.PARTNER)
+    access_log_write(actor=Actor.from_request(request), event="concern.own_listed", action=Action.READ,
+                     section=SECTION, auth_rule="submitter_partner")
+    return render(request, "intake/shared.html", {"concerns": selectors.own_submissions(request.user)})
+
+
+@require_GET
+def overview_view(request):
+    _require(request.user.role == Role.POLICY_OFFICER)
+    access_log_write(actor=Actor.from_request(request), event="concern.overview_viewed", action=Action.READ,
+                     section=SECTION, auth_rule="aggregate")
+    return render(request, "intake/overview.html", selectors.overview_counts())
