@@ -267,3 +267,12 @@ def test_pagination_keeps_the_filter(world, as_user):
     assert page_two and {r.username for r in page_two} == {"t_worker"}
     assert not {r.pk for r in page_two} & {r.pk for r in rows_on_page(first)}
     assert client.get(LOG, {"pagina": "niet-een-getal"}).status_code == 200
+
+
+def test_users_without_a_team_are_logged_with_their_organisation(world):
+    from wijkveilig.audit.services import Action, Actor, access_log_write
+
+    row = access_log_write(actor=Actor.system(world.vt_liaison), event="vt_report.listed", action=Action.READ)
+    assert row.organisation == "Veilig Thuis"
+    row = access_log_write(actor=Actor.system(world.policy_officer), event="test.event", action=Action.READ)
+    assert row.organisation == "Gemeente"

@@ -30,11 +30,15 @@ class Actor:
         return cls(user=user, request_id="system")
 
 
+# Users without a team belong to an organisation their role names (NEN 7513: the user's organisation).
+ORGANISATION_BY_ROLE = {"vt_liaison": "Veilig Thuis", "partner": "Ketenpartner / vrijwilligersorganisatie"}
+
+
 def _organisation(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
     names = sorted(m.team.name for m in user.memberships.select_related("team"))
-    return ", ".join(names) or "Gemeente"
+    return ", ".join(names) or ORGANISATION_BY_ROLE.get(user.role, "Gemeente")
 
 
 def access_log_write(

@@ -59,21 +59,11 @@ def team_for_new_case(user: User, team_id: int | None = None):
 def case_open(*, actor: Actor, household_name: str, summary: str = "", street: str = "", house_number: str = "",
               postcode: str = "", city: str = "", buurt=None, team_id: int | None = None) -> CaseAccess:
     """Create a household and its case, assigned to the worker who opened it."""
-    user = actor.user
-    if user.role not in TEAM_ROLES:
+    if actor.user.role not in TEAM_ROLES:
         raise DomainError(_("Alleen teamleden kunnen een casus aanmaken."))
-    team = team_for_new_case(user, team_id)
     household = Household.objects.create(name=household_name, street=street, house_number=house_number,
                                          postcode=postcode.replace(" ", "").upper(), city=city, buurt=buurt)
-    case = Case.objects.create(reference=f"tmp-{household.pk}-{timezone.now().timestamp()}"[:20],
-                               household=household, team=team, summary=summary, created_by=user)
-    case.reference = f"WV-{case.opened_at:%Y}-{case.pk:05d}"
-    Case.objects.filter(pk=case.pk).update(reference=case.reference)
-    Assignment.objects.create(case=case, user=user, assigned_by=user)
-    access = CaseAccess(case=case, grant="assigned", can_write=True)
-    _timeline(case=case, actor=actor, event="case.opened")
-    _log_change(actor=actor, access=access, event="case.created", action=Action.CREATE)
-    return access
+    return case_open_for_household(actor=actor, household=household, summary=summary, team_id=team_id)
 
 
 @transaction.atomic

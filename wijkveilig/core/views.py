@@ -15,4 +15,6 @@ def home_view(request):
         return redirect("audit:log")
     if user.role == "vt_liaison":
         return redirect("meldcode:vt_inbox")
+    if user.role == "partner":
+        return redirect("intake:share")
     return render(request, "core/home.html")
