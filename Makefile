@@ -49,7 +49,7 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
 bench: deps-test
-	$(BIN)/python -m pytest -q benchmarks
+	$(BIN)/python -m pytest -q -p no:randomly benchmarks --benchmark-only
 
 clean:
 	rm -rf $(VENV) node_modules var
