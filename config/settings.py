@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "wijkveilig.meldcode",
     "wijkveilig.intake",
     "wijkveilig.assessment",
+    "wijkveilig.safety",
+    "wijkveilig.collaboration",
     "wijkveilig.api",
 ]
 

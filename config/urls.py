@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("wijkveilig.meldcode.urls")),
     path("", include("wijkveilig.intake.urls")),
     path("", include("wijkveilig.assessment.urls")),
+    path("", include("wijkveilig.safety.urls")),
+    path("", include("wijkveilig.collaboration.urls")),
     path("logboek/", include("wijkveilig.audit.urls")),
     # One login for everyone: the admin's own login form would skip enrolment and the session limits.
     path("beheer/login/", login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True))),

@@ -151,6 +151,22 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "assessment:zrm": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:safety": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:conversation": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    # ---- safety plan (the world has a victim, the mother, but no plan yet; empty POSTs get the form error) ----
+    "safety:plan": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # every field is optional
+    "safety:agreement_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "safety:review_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "safety:safe_place": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+    "safety:agree": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},  # no agreements yet: refused
+    # No plan yet: readers are sent back to the plan page.
+    "safety:family_pdf": {"GET": (302, 404, 404, 302, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302),
+                          "POST": _NOT_ALLOWED_GET},
+    # ---- collaboration: case conferences, decisions (owner: worker), AVE phase (empty POSTs: the form error, 400) ----
+    "collaboration:overview": {"GET": _CASE_READ, "POST": _NOT_ALLOWED_GET},
+    "collaboration:conference": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "collaboration:ave": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    # Only the decision's owner (the worker) may mark it done; the coordinator may write but is not the owner: 403.
+    "collaboration:decision_done": {"GET": _NOT_ALLOWED_GET,
+                                    "POST": (302, 404, 404, 403, 404, 403, 404, 404, 404, 404, 404, 404, 404, 302)},
     "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 302),
                           "POST": _NOT_ALLOWED_GET},
     "meldcode:vt_report": {"GET": _VT_REPORT_READ,
@@ -231,6 +247,20 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/balance": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/zrm": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/safety-mappings": {"POST": _API_CASE_CREATE},
+    "api:GET /api/v1/cases/{case_id}/safety-plan": {"GET": _API_CASE_READ},
+    "api:PUT /api/v1/cases/{case_id}/safety-plan": {"PUT": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/safety-plan/agreements": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/safety-plan/reviews": {"POST": _API_CASE_REFUSED},  # no such agreement
+    "api:PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": {"PUT": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/safety-plan/agree": {"POST": _API_CASE_REFUSED},  # no agreements yet
+    # No plan yet: every reader in scope hears so (422); outside scope 404 as always.
+    "api:GET /api/v1/cases/{case_id}/safety-plan/family-pdf": {
+        "GET": (422, 404, 404, 422, 404, 422, 404, 404, 404, 404, 404, 404, 404, 401)},
+    "api:GET /api/v1/cases/{case_id}/collaboration": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/conferences": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/ave": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/decisions/{decision_id}/done": {
+        "POST": (200, 404, 404, 403, 404, 403, 404, 404, 404, 404, 404, 404, 404, 401)},
     "api:POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": {"POST": _API_VT_FEEDBACK},
     # ---- intake (the world's concern: triaged, routed to the case's team, transferred by the VT liaison) --------
     #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon

@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -23,6 +24,7 @@ from wijkveilig.assessment.zrm import DOMAIN_CODES as ZRM_DOMAIN_CODES
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
+from wijkveilig.collaboration import services as collaboration_services
 from wijkveilig.intake import services as intake_services
 from wijkveilig.intake.models import PostcodeRange
 from wijkveilig.intake.triage import TriageAnswers
@@ -167,6 +169,15 @@ def _case_url(name, namespace="cases", **kwargs):
                              kwargs={"case_id": w.case.pk, **{key: f(w) for key, f in kwargs.items()}})
 
 
+def _decision_id(w) -> int:
+    """A conference decision owned by the worker (made inside each persona's rolled-back savepoint)."""
+    conference = collaboration_services.conference_record(
+        actor=Actor.system(w.worker), access=w.access, scheduled_at=timezone.now(), participant_ids=[w.worker.pk],
+        question="Fictief", risk_estimate="low",
+        decisions=[collaboration_services.DecisionIn("Fictief", w.worker.pk, date(2030, 1, 1))])
+    return conference.decisions.get().pk
+
+
 def _meldcode_url(name, **kwargs):
     return _case_url(name, namespace="meldcode", route_id=lambda w: w.route.pk, **kwargs)
 
@@ -238,6 +249,13 @@ PAGE_URLS = {
     **{f"assessment:{name}": _case_url(name, namespace="assessment")
        for name in ("overview", "balance", "safety", "conversation")},
     "assessment:zrm": _case_url("zrm", namespace="assessment", person_id=lambda w: w.mother.pk),
+    **{f"safety:{name}": _case_url(name, namespace="safety")
+       for name in ("plan", "agreement_add", "review_add", "agree")},
+    "safety:safe_place": _case_url("safe_place", namespace="safety", person_id=lambda w: w.mother.pk),
+    "safety:family_pdf": _case_url("family_pdf", namespace="safety", for_person_id=lambda w: w.mother.pk),
+    **{f"collaboration:{name}": _case_url(name, namespace="collaboration") for name in ("overview", "conference", "ave")},
+    "collaboration:decision_done": _case_url("decision_done", namespace="collaboration",
+                                             decision_id=lambda w: _decision_id(w)),
     "meldcode:step_complete": _meldcode_url("step_complete", step=lambda w: 1),
     "meldcode:step_reopen": _meldcode_url("step_reopen", step=lambda w: 1),
     "meldcode:report_pdf": _report_url("report_pdf"),
@@ -283,6 +301,17 @@ API_BODIES = {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},
     "POST /api/v1/cases/{case_id}/safety-mappings": lambda w: {"scales": [{"party": "worker", "score": 4}]},
+    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief"},
+    "POST /api/v1/cases/{case_id}/safety-plan/agreements": lambda w: {
+        "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01"},
+    "POST /api/v1/cases/{case_id}/safety-plan/reviews": lambda w: {
+        "agreement_id": 2**61, "status": "kept", "reviewed_on": "2024-05-01"},
+    "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {"answer": "Fictief: bij zus"},
+    "POST /api/v1/cases/{case_id}/conferences": lambda w: {
+        "scheduled_at": "2024-05-01T10:00", "participant_ids": [w.worker.pk], "question": "Fictief",
+        "risk_estimate": "low"},
+    "POST /api/v1/cases/{case_id}/ave": lambda w: {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam",
+                                                   "process_direction": "Gemeente"},
     "POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": lambda w: {
         "moment": "after_assessment", "decision": "end", "summary": "Fictief", "received_on": "2024-05-01"},
     "POST /api/v1/intake/concerns": lambda w: {"source": "team", "received_at": "2024-05-01T10:00",
@@ -326,9 +355,12 @@ def _api_request(key: str):
     def build(w):
         path = key.split(" ", 1)[1]
         url = path.format(case_id=w.case.pk, person_id=w.mother.pk, note_id=w.note.pk, route_id=w.route.pk,
-                          report_id=w.report.pk, step=1, concern_id=w.concern.pk)
+                          report_id=w.report.pk, step=1, concern_id=w.concern.pk,
+                          decision_id=_decision_id(w) if "{decision_id}" in path else 0)
         if path.endswith("/intake/routing"):
             url += "?postcode=9900AB&house_number=5"
+        if path.endswith("/safety-plan/family-pdf"):
+            url += f"?for_person_id={w.mother.pk}"
         return [(url, API_BODIES.get(key.split(":", 1)[1], lambda _w: None)(w))]
     return build
 

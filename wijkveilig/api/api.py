@@ -9,9 +9,11 @@ from wijkveilig.accounts import permissions
 from wijkveilig.api import errors
 from wijkveilig.api import schemas as s
 from wijkveilig.api.assessment import router as assessment_router
+from wijkveilig.api.collaboration import router as collaboration_router
 from wijkveilig.api.auth import PersonalTokenAuth, VerifiedSessionAuth
 from wijkveilig.api.intake import router as intake_router
 from wijkveilig.api.meldcode import router as meldcode_router
+from wijkveilig.api.safety import router as safety_router
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import selectors, services
@@ -197,3 +199,5 @@ def update_note(request, case_id: int, note_id: int, payload: s.NoteUpdateIn):
 api.add_router("", meldcode_router)
 api.add_router("", assessment_router)
 api.add_router("", intake_router)
+api.add_router("", safety_router)
+api.add_router("", collaboration_router)

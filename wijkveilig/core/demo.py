@@ -182,6 +182,53 @@ def _assessment_examples(users: dict[str, User]) -> None:
         ZrmAssessment.objects.filter(pk=scoring.pk).update(assessed_at=when)  # demo history: backdate the first one
 
 
+def _collaboration_examples(users: dict[str, User]) -> None:
+    """One case conference of `medewerker` with a decision, and the case scaled up to AVE 2 by the coordinator."""
+    from wijkveilig.collaboration import services as collaboration_services
+
+    worker = users["medewerker"]
+    case = Case.objects.filter(assignments__user=worker, status="open").order_by("pk").first()
+    if case is None:
+        return
+    access = CaseAccess(case, "assigned", True)
+    collaboration_services.conference_record(
+        actor=Actor.system(worker), access=access, scheduled_at=timezone.now() - timedelta(days=7),
+        participant_ids=[worker.pk, users["aandacht"].pk, users["coordinator"].pk],
+        question="Is de afspraak over het ophalen van de kinderen veilig genoeg? (fictief)",
+        known="Moeder houdt zich aan de afspraken (fictief).", not_known="Hoe vader reageert (fictief).",
+        to_find_out="Wat de school ziet (fictief).", risk_estimate="moderate",
+        decisions=[collaboration_services.DecisionIn("Gesprek met school plannen (fictief)", worker.pk,
+                                                     timezone.localdate() + timedelta(days=7))])
+    collaboration_services.ave_phase_change(
+        actor=Actor.system(users["coordinator"]), access=CaseAccess(case, "team", True), phase=2,
+        reason="Demo: er is een vraag op meerdere gebieden (fictief).", case_direction="Mila Demo-Medewerker",
+        process_direction="Kees Demo-Coördinator")
+
+
+def _safety_examples(users: dict[str, User]) -> None:
+    """One agreed safety plan on a case of `medewerker`: two agreements, one review, a safe place per victim."""
+    from wijkveilig.safety import services as safety
+
+    worker = users["medewerker"]
+    case = Case.objects.filter(assignments__user=worker, status="open", safety_plan__isnull=True).order_by("pk").first()
+    if case is None:
+        return
+    actor, access, today = Actor.system(worker), CaseAccess(case, "assigned", True), timezone.localdate()
+    first = safety.safety_agreement_add(actor=actor, access=access, entry=safety.AgreementEntry(
+        kind="immediate", who="Vader (fictief)", what="Slaapt twee weken bij zijn broer (fictief)",
+        due_on=today + timedelta(days=14), where="Demostraat 1, Voorbeeld (fictief)", network="Oom Henk (fictief)"))
+    safety.safety_agreement_add(actor=actor, access=access, entry=safety.AgreementEntry(
+        kind="lasting", who="Ouders (fictief)", what="Volgen samen een oudercursus (fictief)",
+        due_on=today + timedelta(days=90), network="Buurvrouw Greet (fictief)"))
+    safety.safety_agreement_review(actor=actor, access=access, agreement_id=first.pk, status="partly",
+                                   reviewed_on=today, note="Demo: twee nachten thuis geslapen (fictief).")
+    for victim in case.participants.filter(role=ParticipantRole.VICTIM):
+        safety.safe_place_set(actor=actor, access=access, person_id=victim.person_id,
+                              answer="Bij een vriendin in de buurt (fictief)")
+    safety.plan_update(actor=actor, access=access, review_on=today + timedelta(days=21))
+    safety.safety_plan_agree(actor=actor, access=access)
+
+
 # (who, source, postcode, house number, A/B/C answers): one of each colour, one address the table does not know.
 DEMO_CONCERNS = [
     ("vt", "veilig_thuis", "9900 AB", "3", (True, False, False)),
@@ -242,4 +289,6 @@ def demo_seed(*, households: int = 40) -> dict:
             _household_case(rng, index, owner, north[index % len(north)], users)
     _meldcode_examples(users)
     _assessment_examples(users)
+    _collaboration_examples(users)
+    _safety_examples(users)
     return {"created_cases": households}

@@ -1,0 +1,60 @@
+"""Safety plan in a real browser: a worker adds two agreements and the victim's safe place, agrees the plan and
+finds the family version per person. Every page visited must pass axe-core's WCAG 2.1 A/AA rules."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, assert_styled
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import household_services as hh
+
+pytestmark = pytest.mark.browser
+
+
+def _add_agreement(page, kind: str, who: str, what: str, days: int) -> None:
+    form = page.locator("form", has=page.get_by_role("button", name="Afspraak toevoegen"))
+    form.get_by_label(kind, exact=True).check()
+    form.get_by_label("Wie", exact=True).fill(who)
+    form.get_by_label("Wat", exact=True).fill(what)
+    form.get_by_label("Wanneer (uiterlijk)").fill((timezone.localdate() + timedelta(days=days)).isoformat())
+    form.get_by_label("Wie uit het netwerk draagt dit mee (namen of rollen)").fill("Oom Kees (fictief)")
+    page.get_by_role("button", name="Afspraak toevoegen").click()
+    expect(page.get_by_role("status").filter(has_text="Afspraak toegevoegd.")).to_be_visible()
+
+
+def test_worker_builds_a_safety_plan_and_finds_the_family_version(world, page, url, log_in_as):
+    victim = hh.person_add(actor=Actor.system(world.worker), access=world.access, first_name="Anna",
+                           last_name="Testerink", roles=["victim"])
+    log_in_as(world.worker)
+    page.goto(url(f"/casussen/{world.case.pk}/"))
+    assert_styled(page)
+    page.get_by_role("link", name="Afspraken, veilige plekken en evaluaties").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Veiligheidsplan")
+    assert_accessible(page, "veiligheidsplan: leeg")
+
+    _add_agreement(page, "duurzame veiligheid", "Vader (fictief)", "Volgt een cursus omgaan met boosheid", 60)
+    _add_agreement(page, "directe veiligheid", "Vader (fictief)", "Slaapt twee weken bij oom", 14)
+    rows = page.get_by_role("table").get_by_role("row")
+    expect(rows.nth(1)).to_contain_text("Slaapt twee weken bij oom")  # immediate safety first
+    expect(rows.nth(2)).to_contain_text("Volgt een cursus")
+
+    page.get_by_role("button", name="Plan vaststellen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vul voor elk slachtoffer in waar")
+    assert_accessible(page, "veiligheidsplan: vaststellen geweigerd")
+
+    page.get_by_label("Waar kan deze persoon heen als het opnieuw gebeurt?").fill("Bij zus in Proefstad (fictief)")
+    page.get_by_role("button", name="Veilige plek vastleggen").click()
+    expect(page.get_by_role("status").filter(has_text="Veilige plek vastgelegd.")).to_be_visible()
+    page.get_by_role("button", name="Plan vaststellen").click()
+    expect(page.get_by_role("status").filter(has_text="Veiligheidsplan vastgesteld.")).to_be_visible()
+    assert_accessible(page, "veiligheidsplan: vastgesteld")
+
+    link = page.get_by_role("link", name="Gezinsversie voor Anna (pdf)")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href.endswith(f"/gezinsversie/{victim.pk}/")  # one version per recipient
+    response = page.request.get(url(href))
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"

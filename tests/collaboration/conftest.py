@@ -1,0 +1,16 @@
+import json
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wijkveilig.audit.services import Actor
+from wijkveilig.meldcode import services as meldcode_services
+from wijkveilig.meldcode.models import VtReport
+
+
+def overdue_vt_report(world, *, days_ago: int = 3) -> VtReport:
+    """A report to Veilig Thuis whose safety assessment was due `days_ago` days ago, without feedback."""
+    route = meldcode_services.route_start(actor=Actor.system(world.worker), access=world.access)
+    return VtReport.objects.create(case=world.case, route=route, idempotency_key=f"collab-{world.case.pk}",
+                                   sent_by=world.worker, content=json.dumps({"fictief": True}),
+                                   assessment_due_on=timezone.localdate() - timedelta(days=days_ago))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CollaborationConfig(AppConfig):
+    name = "wijkveilig.collaboration"
+    verbose_name = "Samenwerking"

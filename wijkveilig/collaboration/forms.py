@@ -1,0 +1,72 @@
+"""Collaboration forms: input parsing only; the rules live in services.py."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijkveilig.collaboration.models import AvePhase, RiskEstimate
+from wijkveilig.collaboration.services import DecisionIn
+
+TEXT = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
+DECISION_ROWS = 3
+
+
+class ConferenceForm(forms.Form):
+    scheduled_at = forms.DateTimeField(label=_("Datum en tijd"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    participants = forms.TypedMultipleChoiceField(label=_("Deelnemers"), coerce=int,
+                                                  widget=forms.CheckboxSelectMultiple)
+    question = forms.CharField(label=_("Vraag voor de casusbespreking"), widget=TEXT, max_length=5000)
+    known = forms.CharField(label=_("Wat weten we?"), widget=TEXT, max_length=5000, required=False)
+    not_known = forms.CharField(label=_("Wat weten we niet?"), widget=TEXT, max_length=5000, required=False)
+    to_find_out = forms.CharField(label=_("Wat moeten we nog uitzoeken?"), widget=TEXT, max_length=5000,
+                                  required=False)
+    risk_estimate = forms.ChoiceField(label=_("Risico-inschatting"), choices=RiskEstimate.choices,
+                                      widget=forms.RadioSelect)
+
+    def __init__(self, *args, members=(), owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].choices = [(u.pk, u.get_full_name() or u.username) for u in members]
+        owner_choices = [("", _("— kies —"))] + [(u.pk, u.get_full_name() or u.username) for u in owners]
+        for n in range(1, DECISION_ROWS + 1):
+            self.fields[f"decision_{n}"] = forms.CharField(label=_("Besluit"), widget=TEXT, max_length=5000,
+                                                           required=False)
+            self.fields[f"owner_{n}"] = forms.TypedChoiceField(label=_("Eigenaar"), choices=owner_choices,
+                                                               coerce=int, empty_value=None, required=False)
+            self.fields[f"due_{n}"] = forms.DateField(label=_("Uiterlijk op"), required=False,
+                                                      widget=forms.DateInput(attrs={"type": "date"},
+                                                                             format="%Y-%m-%d"))
+
+    def decision_rows(self):
+        return [[self[f"decision_{n}"], self[f"owner_{n}"], self[f"due_{n}"]] for n in range(1, DECISION_ROWS + 1)]
+
+    def clean(self):
+        data = super().clean()
+        for n in range(1, DECISION_ROWS + 1):
+            text, owner, due = data.get(f"decision_{n}"), data.get(f"owner_{n}"), data.get(f"due_{n}")
+            if text and (owner is None or due is None):
+                self.add_error(f"decision_{n}", _("Geef bij elk besluit een eigenaar en een datum."))
+            elif not text and (owner is not None or due is not None):
+                self.add_error(f"decision_{n}", _("Beschrijf het besluit of maak eigenaar en datum leeg."))
+        return data
+
+    def decisions(self) -> list[DecisionIn]:
+        data = self.cleaned_data
+        return [DecisionIn(description=data[f"decision_{n}"], owner_id=data[f"owner_{n}"], due_on=data[f"due_{n}"])
+                for n in range(1, DECISION_ROWS + 1) if data.get(f"decision_{n}")]
+
+    def conference_data(self) -> dict:
+        data = self.cleaned_data
+        return {"scheduled_at": data["scheduled_at"], "participant_ids": data["participants"],
+                "question": data["question"], "known": data["known"], "not_known": data["not_known"],
+                "to_find_out": data["to_find_out"], "risk_estimate": data["risk_estimate"],
+                "decisions": self.decisions()}
+
+
+class AveForm(forms.Form):
+    phase = forms.TypedChoiceField(label=_("Nieuwe AVE-fase"), choices=AvePhase.choices, coerce=int,
+                                   widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reden van op- of afschalen"), widget=TEXT, max_length=5000)
+    case_direction = forms.CharField(label=_("Casusregie bij"), max_length=300,
+                                     help_text=_("Wie de regie over de casus heeft, bijvoorbeeld de wijkteammedewerker."))
+    process_direction = forms.CharField(label=_("Procesregie bij"), max_length=300,
+                                        help_text=_("Wie het proces bewaakt, bijvoorbeeld de coördinator of de gemeente."))

@@ -1,0 +1,101 @@
+"""Read-side: the escalation proposal of a case (stagnation rules over gathered signals) and what needs attention."""
+
+from collections import Counter
+
+from django.utils import timezone
+
+from wijkveilig.cases.models import Case, CaseStatus
+from wijkveilig.collaboration import stagnation
+from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
+from wijkveilig.collaboration.services import current_phase
+from wijkveilig.meldcode.selectors import overdue_vt_reports
+
+MAX_ATTENTION = 100
+
+
+def _safety_counts(name: str, case_ids: list[int], today) -> dict[int, int]:
+    """The safety app's counts when it is installed; no data (empty) when the module or function is missing."""
+    try:
+        from wijkveilig.safety import selectors as safety_selectors
+    except ImportError:
+        return {}
+    function = getattr(safety_selectors, name, None)
+    return function(case_ids, today) if callable(function) else {}
+
+
+def _scale_series(case_ids: list[int]) -> dict[int, list[list[tuple]]]:
+    """Per case, one (date, score) series per party: the rows of `assessment.selectors.safety_scale_trend`, batched
+    in one query so the coordinator's werkvoorraad does not grow a query per case."""
+    from wijkveilig.assessment.models import SafetyScale
+
+    series: dict[int, dict[tuple, list[tuple]]] = {}
+    rows = (SafetyScale.objects.filter(mapping__case_id__in=case_ids)
+            .order_by("mapping__recorded_at", "mapping_id", "party", "person_id")
+            .values_list("mapping__case_id", "party", "person_id", "mapping__recorded_at", "score"))
+    for case_id, party, person_id, recorded_at, score in rows:
+        series.setdefault(case_id, {}).setdefault((party, person_id), []).append((recorded_at, score))
+    return {case_id: list(per_party.values()) for case_id, per_party in series.items()}
+
+
+def _phases(case_ids: list[int]) -> dict[int, int]:
+    phases: dict[int, int] = {}
+    for change in AvePhaseChange.objects.filter(case_id__in=case_ids).order_by("changed_at", "id").only(
+            "case_id", "phase"):
+        phases[change.case_id] = change.phase
+    return phases
+
+
+def proposals_for(cases: list[Case], *, phases: dict[int, int] | None = None) -> dict[int, stagnation.Proposal]:
+    """The escalation proposal for each of these cases that has one (open cases only)."""
+    cases = [case for case in cases if case.status == CaseStatus.OPEN]
+    ids, today = [case.pk for case in cases], timezone.localdate()
+    if not ids:
+        return {}
+    vt = Counter(overdue_vt_reports(Case.objects.filter(pk__in=ids)).values_list("case_id", flat=True))
+    agreements = _safety_counts("overdue_agreements", ids, today)
+    reviews = _safety_counts("missed_reviews", ids, today)
+    phases = _phases(ids) if phases is None else phases
+    scales = _scale_series(ids)
+    result = {}
+    for case in cases:
+        signals = stagnation.Signals(
+            phase=phases.get(case.pk, 1), overdue_agreements=agreements.get(case.pk, 0),
+            overdue_vt_feedback=vt.get(case.pk, 0), missed_reviews=reviews.get(case.pk, 0),
+            safety_scales=scales.get(case.pk, []))
+        proposal = stagnation.propose(signals)
+        if proposal:
+            result[case.pk] = proposal
+    return result
+
+
+def proposal_for(case: Case) -> stagnation.Proposal | None:
+    return proposals_for([case]).get(case.pk)
+
+
+def escalation_for(case: Case) -> tuple[int, stagnation.Proposal | None]:
+    """The case's current AVE phase and its escalation proposal (if any), for the case page."""
+    phases = _phases([case.pk])
+    return phases.get(case.pk, 1), proposals_for([case], phases=phases).get(case.pk)
+
+
+def case_overview(case: Case) -> dict:
+    """Conferences with participants and decisions, the AVE history and the current phase, for page and API."""
+    conferences = list(case.conferences.prefetch_related("participants", "decisions__owner")
+                       .select_related("created_by"))
+    changes = list(case.ave_changes.select_related("changed_by"))
+    return {"conferences": conferences, "ave_changes": changes, "phase": current_phase(case),
+            "current_change": changes[0] if changes else None, "proposal": proposal_for(case)}
+
+
+def attention_for(user) -> dict:
+    """For the werkvoorraad: the user's open decisions; for a coordinator also the team's escalation proposals."""
+    decisions = list(ConferenceDecision.objects.filter(owner=user, done_at__isnull=True,
+                                                       conference__case__status=CaseStatus.OPEN)
+                     .select_related("conference__case")[:MAX_ATTENTION])
+    proposals = []
+    if user.role == "coordinator":
+        cases = list(Case.objects.in_teams_of(user).filter(status=CaseStatus.OPEN)
+                     .order_by("-id")[:MAX_ATTENTION])
+        found = proposals_for(cases)
+        proposals = [(case, found[case.pk]) for case in cases if case.pk in found]
+    return {"open_decisions": decisions, "proposals": proposals, "today": timezone.localdate()}

@@ -1,0 +1,134 @@
+"""Every collaboration write: checks the rule, saves, adds the timeline line and the log row in one transaction."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.cases.access import WRITE_GRANTS, CaseAccess, case_grant
+from wijkveilig.cases.models import CaseStatus, TimelineEvent
+from wijkveilig.collaboration.models import AvePhase, AvePhaseChange, CaseConference, ConferenceDecision, RiskEstimate
+from wijkveilig.core.errors import DomainError
+
+SECTION = "collaboration"
+# AVE: scaling up or down is a case-direction decision: the coordinator or the assigned worker, not an emergency grant.
+SCALING_GRANTS = frozenset({"assigned", "team"})
+
+
+def _require_open(access: CaseAccess) -> None:
+    if access.case.status != CaseStatus.OPEN:
+        raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
+
+
+def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE) -> None:
+    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event)
+    access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
+                     is_emergency=access.is_emergency, auth_rule=access.grant)
+
+
+def team_members(case):
+    """Who may take part in a conference: the members of the case's team (incl. the aandachtsfunctionaris)."""
+    from wijkveilig.accounts.models import User
+
+    return User.objects.filter(memberships__team=case.team, is_active=True).distinct().order_by("username")
+
+
+def decision_owners(case) -> list:
+    """Who may own a decision: team members who can write on the case (so they can mark it done)."""
+    return [user for user in team_members(case) if case_grant(user, case) in WRITE_GRANTS]
+
+
+@dataclass(frozen=True)
+class DecisionIn:
+    description: str
+    owner_id: int
+    due_on: date
+
+
+@transaction.atomic
+def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetime, participant_ids: list[int],
+                      question: str, risk_estimate: str, known: str = "", not_known: str = "",
+                      to_find_out: str = "", decisions: list[DecisionIn] = ()) -> CaseConference:
+    """Schedule or record a case conference with team-member participants and decisions owned by team members."""
+    _require_open(access)
+    case = access.case
+    if not question.strip():
+        raise DomainError(_("Vul de vraag voor de casusbespreking in."), field="question")
+    if risk_estimate not in RiskEstimate.values:
+        raise DomainError(_("Kies een risico-inschatting."), field="risk_estimate")
+    participants = list(team_members(case).filter(pk__in=participant_ids))
+    if not participants or len(participants) != len(set(participant_ids)):
+        raise DomainError(_("Kies de deelnemers uit de leden van het team van deze casus."), field="participants")
+    owners = {user.pk: user for user in decision_owners(case)}
+    for decision in decisions:
+        if decision.owner_id not in owners:
+            raise DomainError(_("De eigenaar van een besluit moet een teamlid met schrijfrechten op deze casus zijn."),
+                              field="decisions")
+        if not decision.description.strip():
+            raise DomainError(_("Beschrijf elk besluit."), field="decisions")
+    conference = CaseConference.objects.create(
+        case=case, scheduled_at=scheduled_at, question=question.strip(), known=known.strip(),
+        not_known=not_known.strip(), to_find_out=to_find_out.strip(), risk_estimate=risk_estimate,
+        created_by=actor.user)
+    conference.participants.set(participants)
+    ConferenceDecision.objects.bulk_create(
+        ConferenceDecision(conference=conference, description=d.description.strip(), owner=owners[d.owner_id],
+                           due_on=d.due_on) for d in decisions)
+    _record(actor=actor, access=access, event="collaboration.conference_recorded")
+    return conference
+
+
+@transaction.atomic
+def decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> ConferenceDecision:
+    """Mark a decision done; only its owner may, and only once."""
+    _require_open(access)
+    decision = (ConferenceDecision.objects.select_for_update()
+                .filter(conference__case=access.case, pk=decision_id).first()) if 0 < decision_id < 2**63 else None
+    if decision is None:
+        raise DomainError(_("Dit besluit bestaat niet in deze casus."))
+    if decision.owner_id != actor.user.pk:
+        raise PermissionDenied
+    if decision.done_at is not None:
+        raise DomainError(_("Dit besluit is al afgerond."))
+    decision.done_at = timezone.now()
+    decision.save(update_fields=["done_at"])
+    _record(actor=actor, access=access, event="collaboration.decision_completed", action=Action.UPDATE)
+    return decision
+
+
+def current_phase(case) -> int:
+    """The case's AVE phase: the latest change, or AVE 1 when none was ever recorded."""
+    latest = case.ave_changes.order_by("-changed_at", "-id").first()
+    return latest.phase if latest else AvePhase.NONE_OR_SUSPECTED
+
+
+@transaction.atomic
+def ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: str, case_direction: str,
+                     process_direction: str) -> AvePhaseChange:
+    """Scale the case up or down to another AVE phase; a reason and who holds casus- and procesregie are required."""
+    _require_open(access)
+    if access.grant not in SCALING_GRANTS:
+        raise PermissionDenied
+    # Lock the case row so two simultaneous scalings cannot both read the same previous phase.
+    type(access.case).objects.select_for_update().filter(pk=access.case.pk).first()
+    if phase not in AvePhase.values:
+        raise DomainError(_("Kies een AVE-fase van 1 tot en met 4."), field="phase")
+    previous = current_phase(access.case)
+    if phase == previous:
+        raise DomainError(_("De casus staat al in deze AVE-fase."), field="phase")
+    for value, name in ((reason, "reason"), (case_direction, "case_direction"),
+                        (process_direction, "process_direction")):
+        if not value.strip():
+            raise DomainError({"reason": _("Geef de reden van het op- of afschalen."),
+                               "case_direction": _("Vul in wie de casusregie heeft."),
+                               "process_direction": _("Vul in wie de procesregie heeft.")}[name], field=name)
+    change = AvePhaseChange.objects.create(
+        case=access.case, phase=phase, previous_phase=previous, reason=reason.strip(),
+        case_direction=case_direction.strip(), process_direction=process_direction.strip(), changed_by=actor.user)
+    _record(actor=actor, access=access, event="collaboration.ave_scaled_up" if phase > previous
+            else "collaboration.ave_scaled_down", action=Action.UPDATE)
+    return change

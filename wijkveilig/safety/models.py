@@ -1,0 +1,85 @@
+"""The safety plan (veiligheidsplan) of a case: SMART agreements, reviews, and each victim's safe place."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkveilig.cases.models import Case
+from wijkveilig.core.encryption import EncryptedTextField
+from wijkveilig.households.models import Person
+
+User = settings.AUTH_USER_MODEL
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    AGREED = "agreed", _("afgesproken")
+
+
+class SafetyPlan(models.Model):
+    """The one current plan of a case; its agreements and reviews are its history."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="safety_plan")
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    vt_conditions = EncryptedTextField(_("veiligheidsvoorwaarden van Veilig Thuis"), blank=True, default="")
+    review_on = models.DateField(_("volgende evaluatiedatum"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    agreed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+
+class AgreementKind(models.TextChoices):
+    IMMEDIATE = "immediate", _("directe veiligheid")
+    LASTING = "lasting", _("duurzame veiligheid")
+
+
+class Agreement(models.Model):
+    """One SMART agreement: who does what, when and where, carried by whom of the network."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(_("soort"), max_length=10, choices=AgreementKind.choices)
+    who = EncryptedTextField(_("wie"))
+    what = EncryptedTextField(_("wat"))
+    due_on = models.DateField(_("wanneer (uiterlijk)"))
+    where = EncryptedTextField(_("waar"), blank=True, default="")
+    network = EncryptedTextField(_("wie uit het netwerk draagt dit mee"), blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        # Immediate safety first, then lasting safety ("immediate" < "lasting" alphabetically as well).
+        ordering = ["kind", "due_on", "id"]
+
+
+class ReviewStatus(models.TextChoices):
+    KEPT = "kept", _("nagekomen")
+    PARTLY = "partly", _("deels nagekomen")
+    NOT_KEPT = "not_kept", _("niet nagekomen")
+
+
+class AgreementReview(models.Model):
+    """One review of one agreement: kept, partly kept or not kept, with a note; never overwritten."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reviews")
+    status = models.CharField(_("uitkomst"), max_length=10, choices=ReviewStatus.choices)
+    note = EncryptedTextField(_("toelichting"), blank=True, default="")
+    reviewed_on = models.DateField(_("geëvalueerd op"))
+    reviewed_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+
+
+class SafePlace(models.Model):
+    """A victim's answer to "Waar kan je heen als het opnieuw gebeurt?"; shown only to that person."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="safe_places")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    answer = EncryptedTextField(_("waar kan deze persoon heen"))
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "person"], name="safe_place_once")]

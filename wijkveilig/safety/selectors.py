@@ -1,0 +1,54 @@
+"""Reads of safety plans as plain data, also for other apps (the AVE stagnation rule imports these)."""
+
+from collections import Counter
+from datetime import date
+
+from django.db.models import Max
+
+from wijkveilig.cases.models import Case, ParticipantRole
+from wijkveilig.safety import rules
+from wijkveilig.safety.models import Agreement, SafetyPlan
+
+
+def victim_ids(case: Case) -> list[int]:
+    """The persons with the role victim on this case."""
+    return sorted(set(case.participants.filter(role=ParticipantRole.VICTIM).values_list("person_id", flat=True)))
+
+
+def plan_of(case: Case) -> SafetyPlan | None:
+    return SafetyPlan.objects.filter(case=case).first()
+
+
+def agreements(plan: SafetyPlan | None) -> list[Agreement]:
+    """The plan's agreements, immediate safety first, each with its reviews (newest first)."""
+    if plan is None:
+        return []
+    return list(plan.agreements.prefetch_related("reviews__reviewed_by"))
+
+
+def vt_conditions_hint(case: Case) -> str:
+    """The latest safety conditions Veilig Thuis sent back on this case's reports, if any."""
+    from wijkveilig.meldcode.models import VtFeedback
+
+    # Encrypted: cannot filter on emptiness in SQL, so take the newest non-empty one here.
+    rows = VtFeedback.objects.filter(report__case=case).order_by("-received_on", "-id")
+    return next((f.safety_conditions for f in rows[:20] if f.safety_conditions.strip()), "")
+
+
+def overdue_agreements(case_ids: list[int], today: date) -> dict[int, int]:
+    """Case id → number of agreements whose date has passed without a review saying they were kept."""
+    counts: Counter = Counter()
+    rows = Agreement.objects.filter(plan__case_id__in=case_ids, due_on__lt=today).prefetch_related("reviews")
+    for agreement in rows.select_related("plan"):
+        latest = agreement.reviews.all()[0].status if agreement.reviews.all() else None
+        if rules.is_overdue(due_on=agreement.due_on, today=today, latest_status=latest):
+            counts[agreement.plan.case_id] += 1
+    return {case_id: counts[case_id] for case_id in case_ids if counts[case_id]}
+
+
+def missed_reviews(case_ids: list[int], today: date) -> dict[int, int]:
+    """Case id → 1 when the plan's review date has passed without a review since (0 cases are left out)."""
+    plans = (SafetyPlan.objects.filter(case_id__in=case_ids, review_on__lt=today)
+             .annotate(last_reviewed_on=Max("agreements__reviews__reviewed_on")))
+    return {plan.case_id: 1 for plan in plans
+            if rules.is_review_missed(review_on=plan.review_on, today=today, last_reviewed_on=plan.last_reviewed_on)}

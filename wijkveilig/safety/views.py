@@ -1,0 +1,128 @@
+"""Safety plan pages: parse input, call the access helper and one service, render."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases.access import access_case
+from wijkveilig.core.errors import DomainError
+from wijkveilig.core.http import form_data
+from wijkveilig.safety import forms, rules, selectors, services
+from wijkveilig.safety.family_pdf import family_pdf_response
+
+SECTION = services.SECTION
+
+
+def _access(request, case_id: int, **kwargs):
+    return access_case(request, case_id, write=request.method == "POST", section=SECTION, **kwargs)
+
+
+def _apply(form, call) -> bool:
+    """Run a service; a refused rule becomes a form error and what was typed stays in the form."""
+    try:
+        call()
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return False
+    return True
+
+
+def _page(request, access, *, status=200, **forms_in):
+    case, today = access.case, timezone.localdate()
+    plan = selectors.plan_of(case)
+    places = dict(plan.safe_places.values_list("person_id", "answer")) if plan else {}
+    victims = list(case.household.persons.filter(pk__in=selectors.victim_ids(case)))
+    rows = [(a, (reviews := list(a.reviews.all())),
+             rules.is_overdue(due_on=a.due_on, today=today, latest_status=reviews[0].status if reviews else None))
+            for a in selectors.agreements(plan)]
+    context = {
+        "access": access, "case": case, "plan": plan, "rows": rows,
+        "can_edit": access.can_write and case.status == "open",
+        "vt_hint": selectors.vt_conditions_hint(case),
+        "victims": [(p, places.get(p.pk, ""), forms_in.get(f"place_{p.pk}") or forms.SafePlaceForm(
+            initial={"answer": places.get(p.pk, "")}, prefix=f"p{p.pk}")) for p in victims],
+        "persons": list(case.household.persons.all()),
+        "plan_form": forms_in.get("plan") or forms.PlanForm(initial={
+            "vt_conditions": plan.vt_conditions if plan else "", "review_on": plan.review_on if plan else None}),
+        "agreement_form": forms_in.get("agreement") or forms.AgreementForm(),
+        "review_form": forms_in.get("review") or forms.ReviewForm(initial={"reviewed_on": today}),
+        "agree_error": forms_in.get("agree_error", ""),
+    }
+    return render(request, "safety/plan.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_view(request, case_id: int):
+    access = _access(request, case_id)
+    form = forms.PlanForm(form_data(request))
+    if request.method == "POST":
+        if form.is_valid() and _apply(form, lambda: services.plan_update(
+                actor=Actor.from_request(request), access=access, **form.cleaned_data)):
+            messages.success(request, _("Veiligheidsplan bijgewerkt."))
+            return redirect("safety:plan", case_id=case_id)
+        return _page(request, access, status=400, plan=form)
+    return _page(request, access)
+
+
+@require_POST
+def agreement_add_view(request, case_id: int):
+    access = _access(request, case_id)
+    form = forms.AgreementForm(request.POST)
+    if form.is_valid() and _apply(form, lambda: services.safety_agreement_add(
+            actor=Actor.from_request(request), access=access, entry=form.entry())):
+        messages.success(request, _("Afspraak toegevoegd."))
+        return redirect("safety:plan", case_id=case_id)
+    return _page(request, access, status=400, agreement=form)
+
+
+@require_POST
+def review_add_view(request, case_id: int):
+    access = _access(request, case_id)
+    form = forms.ReviewForm(request.POST)
+    if form.is_valid() and _apply(form, lambda: services.safety_agreement_review(
+            actor=Actor.from_request(request), access=access, agreement_id=form.cleaned_data["agreement"],
+            status=form.cleaned_data["status"], reviewed_on=form.cleaned_data["reviewed_on"],
+            note=form.cleaned_data["note"])):
+        messages.success(request, _("Evaluatie vastgelegd."))
+        return redirect("safety:plan", case_id=case_id)
+    return _page(request, access, status=400, review=form)
+
+
+@require_POST
+def safe_place_view(request, case_id: int, person_id: int):
+    access = _access(request, case_id)
+    if person_id not in selectors.victim_ids(access.case):
+        raise Http404
+    form = forms.SafePlaceForm(request.POST, prefix=f"p{person_id}")
+    if form.is_valid() and _apply(form, lambda: services.safe_place_set(
+            actor=Actor.from_request(request), access=access, person_id=person_id,
+            answer=form.cleaned_data["answer"])):
+        messages.success(request, _("Veilige plek vastgelegd."))
+        return redirect("safety:plan", case_id=case_id)
+    return _page(request, access, status=400, **{f"place_{person_id}": form})
+
+
+@require_POST
+def agree_view(request, case_id: int):
+    access = _access(request, case_id)
+    try:
+        services.safety_plan_agree(actor=Actor.from_request(request), access=access)
+    except DomainError as exc:
+        return _page(request, access, status=400, agree_error=exc.message)
+    messages.success(request, _("Veiligheidsplan vastgesteld."))
+    return redirect("safety:plan", case_id=case_id)
+
+
+@require_GET
+def family_pdf_view(request, case_id: int, for_person_id: int):
+    access = _access(request, case_id, event="safety.family_pdf_exported")
+    person = get_object_or_404(access.case.household.persons, pk=for_person_id)
+    plan = selectors.plan_of(access.case)
+    if plan is None:
+        messages.info(request, _("Er is nog geen veiligheidsplan om af te drukken."))
+        return redirect("safety:plan", case_id=case_id)
+    return family_pdf_response(plan, person)
