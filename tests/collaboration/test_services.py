@@ -58,6 +58,8 @@ def test_only_the_owner_completes_a_decision_once(world):
     with pytest.raises(PermissionDenied):
         services.decision_complete(actor=Actor.system(world.coordinator), access=coordinator_access,
                                    decision_id=decision.pk)
+    denied = AccessLogEntry.objects.filter(user_id=world.coordinator.pk, event="collaboration.decision_complete_denied")
+    assert denied.get().outcome == "denied"
     services.decision_complete(actor=Actor.system(world.worker), access=world.access, decision_id=decision.pk)
     decision.refresh_from_db()
     assert decision.done_at is not None
@@ -95,6 +97,8 @@ def test_emergency_grant_may_not_scale(world):
     with pytest.raises(PermissionDenied):
         services.ave_phase_change(actor=Actor.system(world.colleague), access=access, phase=2, reason="x",
                                   case_direction="x", process_direction="x")
+    row = AccessLogEntry.objects.get(user_id=world.colleague.pk, event="collaboration.ave_change_denied")
+    assert row.outcome == "denied" and row.is_emergency
 
 
 def test_overdue_vt_feedback_gives_a_proposal_for_the_coordinator_only(world):

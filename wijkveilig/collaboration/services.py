@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases.access import WRITE_GRANTS, CaseAccess, case_grant
 from wijkveilig.cases.models import CaseStatus, TimelineEvent
 from wijkveilig.collaboration.models import AvePhase, AvePhaseChange, CaseConference, ConferenceDecision, RiskEstimate
@@ -28,6 +28,13 @@ def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Actio
     TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event)
     access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
                      is_emergency=access.is_emergency, auth_rule=access.grant)
+
+
+def _refuse(*, actor: Actor, access: CaseAccess, event: str) -> None:
+    """Log the refused write and answer 403; called outside the transaction so the denied row is kept."""
+    access_log_write(actor=actor, event=event, action=Action.UPDATE, outcome=Outcome.DENIED, case=access.case,
+                     section=SECTION, is_emergency=access.is_emergency, auth_rule=access.grant)
+    raise PermissionDenied
 
 
 def team_members(case):
@@ -82,9 +89,17 @@ def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetim
     return conference
 
 
-@transaction.atomic
 def decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> ConferenceDecision:
-    """Mark a decision done; only its owner may, and only once."""
+    """Mark a decision done; only its owner may (a refusal is logged as denied), and only once."""
+    found = ConferenceDecision.objects.filter(conference__case=access.case, pk=decision_id).first() \
+        if 0 < decision_id < 2**63 else None
+    if found is not None and found.owner_id != actor.user.pk:
+        _refuse(actor=actor, access=access, event="collaboration.decision_complete_denied")
+    return _decision_complete(actor=actor, access=access, decision_id=decision_id)
+
+
+@transaction.atomic
+def _decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> ConferenceDecision:
     _require_open(access)
     decision = (ConferenceDecision.objects.select_for_update()
                 .filter(conference__case=access.case, pk=decision_id).first()) if 0 < decision_id < 2**63 else None
@@ -106,13 +121,19 @@ def current_phase(case) -> int:
     return latest.phase if latest else AvePhase.NONE_OR_SUSPECTED
 
 
-@transaction.atomic
 def ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: str, case_direction: str,
                      process_direction: str) -> AvePhaseChange:
     """Scale the case up or down to another AVE phase; a reason and who holds casus- and procesregie are required."""
-    _require_open(access)
     if access.grant not in SCALING_GRANTS:
-        raise PermissionDenied
+        _refuse(actor=actor, access=access, event="collaboration.ave_change_denied")
+    return _ave_phase_change(actor=actor, access=access, phase=phase, reason=reason, case_direction=case_direction,
+                             process_direction=process_direction)
+
+
+@transaction.atomic
+def _ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: str, case_direction: str,
+                      process_direction: str) -> AvePhaseChange:
+    _require_open(access)
     # Lock the case row so two simultaneous scalings cannot both read the same previous phase.
     type(access.case).objects.select_for_update().filter(pk=access.case.pk).first()
     if phase not in AvePhase.values:
