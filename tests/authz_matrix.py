@@ -31,7 +31,7 @@ PERSONAS = (
     "policy_officer",
     "admin",                 # functioneel beheerder (staff, superuser)
     "log_officer",
-    "partner",               # ketenpartner / vrijwilligersorganisatie: shares concerns, never sees a case
+    "partner",               # ketenpartner: shares concerns; added to the case's MDA++, sees only its shared plan
     "anonymous",
 )
 
@@ -63,6 +63,11 @@ _CONCERN_WRITE =             (404, 404, 404, 404, 404, 302, 404, 404, 403, 404, 
 _PARTNER_ONLY =              (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 302)
 _API_CONCERN_READ =          (404, 404, 404, 404, 404, 200, 404, 404, 200, 404, 404, 404, 404, 401)
 _API_CONCERN_WRITE =         (404, 404, 404, 404, 404, 200, 404, 404, 403, 404, 404, 404, 404, 401)
+# MDA++: the shared plan is open to the team (in scope) and to the external partner added to the case, nothing more.
+_MDA_SHARED =                (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 302)
+_API_MDA_SHARED =            (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 401)
+_MDA_PARTNERS_ONLY =         (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 302)
+_API_MDA_PARTNERS_ONLY =     (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 401)
 _API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
@@ -167,6 +172,12 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     # Only the decision's owner (the worker) may mark it done; the coordinator may write but is not the owner: 403.
     "collaboration:decision_done": {"GET": _NOT_ALLOWED_GET,
                                     "POST": (302, 404, 404, 403, 404, 403, 404, 404, 404, 404, 404, 404, 404, 302)},
+    # ---- MDA++ (the world's case is MDA++ with the partner added; empty POSTs: the form error, 400) -------------
+    "collaboration:mda": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    **{f"collaboration:{name}": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID}
+       for name in ("mda_director", "mda_partner_add", "mda_partner_remove", "mda_end")},
+    "collaboration:shared": {"GET": _MDA_SHARED, "POST": _NOT_ALLOWED_GET},
+    "collaboration:partner_cases": {"GET": _MDA_PARTNERS_ONLY, "POST": _NOT_ALLOWED_GET},
     "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 302),
                           "POST": _NOT_ALLOWED_GET},
     "meldcode:vt_report": {"GET": _VT_REPORT_READ,
@@ -262,6 +273,14 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/decisions/{decision_id}/done": {
         "POST": (200, 404, 404, 403, 404, 403, 404, 404, 404, 404, 404, 404, 404, 401)},
     "api:POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": {"POST": _API_VT_FEEDBACK},
+    "api:GET /api/v1/cases/{case_id}/mda": {"GET": _API_CASE_READ},
+    "api:POST /api/v1/cases/{case_id}/mda": {"POST": _API_CASE_REFUSED},  # already MDA++: a rule, 422
+    "api:PUT /api/v1/cases/{case_id}/mda/director": {"PUT": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/mda/partners": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": {"POST": _API_CASE_WRITE},
+    "api:POST /api/v1/cases/{case_id}/mda/end": {"POST": _API_CASE_WRITE},
+    "api:GET /api/v1/cases/{case_id}/mda/shared-plan": {"GET": _API_MDA_SHARED},
+    "api:GET /api/v1/mda/cases": {"GET": _API_MDA_PARTNERS_ONLY},
     # ---- intake (the world's concern: triaged, routed to the case's team, transferred by the VT liaison) --------
     #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
     "intake:queue": {"GET":      (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 302),

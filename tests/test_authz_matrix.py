@@ -150,6 +150,11 @@ def matrix_world(world):
     w.municipal_concern = intake_services.concern_register(
         actor=actor_vt, source="veilig_thuis", received_at=now_, household_name="Huishouden Gemeentematrix",
         postcode="9999ZZ", house_number="5", observation="Fictieve overdracht.")
+    # The case is MDA++ with the team's coordinator as director and the partner's account added.
+    collaboration_services.mda_start(actor=actor, access=w.access, case_director_id=w.coordinator.pk,
+                                     criteria=["long_history"], reason="Fictief")
+    w.mda_partner = collaboration_services.mda_partner_add(actor=actor, access=w.access, user_id=w.partner.pk,
+                                                           sector="police", basis="covenant", basis_note="Fictief")
     Group.objects.create(name="Proefgroep")
     now = timezone.now()
     AccessAttempt.objects.create(username="t_nobody", ip_address="192.0.2.1", user_agent="test", http_accept="*/*",
@@ -254,6 +259,10 @@ PAGE_URLS = {
     "safety:safe_place": _case_url("safe_place", namespace="safety", person_id=lambda w: w.mother.pk),
     "safety:family_pdf": _case_url("family_pdf", namespace="safety", for_person_id=lambda w: w.mother.pk),
     **{f"collaboration:{name}": _case_url(name, namespace="collaboration") for name in ("overview", "conference", "ave")},
+    **{f"collaboration:{name}": _case_url(name, namespace="collaboration")
+       for name in ("mda", "mda_director", "mda_partner_add", "mda_end", "shared")},
+    "collaboration:mda_partner_remove": _case_url("mda_partner_remove", namespace="collaboration",
+                                                  partner_id=lambda w: w.mda_partner.pk),
     "collaboration:decision_done": _case_url("decision_done", namespace="collaboration",
                                              decision_id=lambda w: _decision_id(w)),
     "meldcode:step_complete": _meldcode_url("step_complete", step=lambda w: 1),
@@ -320,6 +329,13 @@ API_BODIES = {
         "direct_danger": False, "direct_danger_reason": "x", "structural_unsafety": False,
         "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x"},
     "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief"},
+    "POST /api/v1/cases/{case_id}/mda": lambda w: {"case_director_id": w.worker.pk, "criteria": ["long_history"],
+                                                   "reason": "Fictief"},
+    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk},
+    "POST /api/v1/cases/{case_id}/mda/partners": lambda w: {"user_id": w.vt_liaison.pk, "sector": "veilig_thuis",
+                                                            "basis": "statutory_task", "basis_note": "Fictief"},
+    "POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": lambda w: {"reason": "Fictief"},
+    "POST /api/v1/cases/{case_id}/mda/end": lambda w: {"reason": "Fictief"},
     "PUT /api/v1/cases/{case_id}/notes/{note_id}": lambda w: {"statement_kind": "opinion", "body": "Gecorrigeerd",
                                                               "version": w.note.version},
 }
@@ -356,7 +372,8 @@ def _api_request(key: str):
         path = key.split(" ", 1)[1]
         url = path.format(case_id=w.case.pk, person_id=w.mother.pk, note_id=w.note.pk, route_id=w.route.pk,
                           report_id=w.report.pk, step=1, concern_id=w.concern.pk,
-                          decision_id=_decision_id(w) if "{decision_id}" in path else 0)
+                          decision_id=_decision_id(w) if "{decision_id}" in path else 0,
+                          partner_id=w.mda_partner.pk)
         if path.endswith("/intake/routing"):
             url += "?postcode=9900AB&house_number=5"
         if path.endswith("/safety-plan/family-pdf"):
@@ -410,6 +427,9 @@ def _in_scope(persona: str, key: str) -> bool:
     if key in {"meldcode:report_pdf", "meldcode:report_json", "meldcode:vt_report", "meldcode:vt_inbox",
                "api:GET /api/v1/cases/{case_id}/reports/{report_id}"}:
         return MATRIX["meldcode:report_json"]["GET"][index] == 200
+    if key in {"collaboration:shared", "collaboration:partner_cases", "api:GET /api/v1/mda/cases",
+               "api:GET /api/v1/cases/{case_id}/mda/shared-plan"}:
+        return MATRIX["collaboration:shared"]["GET"][index] == 200
     return MATRIX["cases:detail"]["GET"][index] == 200
 
 

@@ -14,3 +14,23 @@ def test_demo_has_collaboration_examples(db):
     assert conference.decisions.get().owner.username == "medewerker"
     change = AvePhaseChange.objects.get()
     assert (change.case_id, change.phase, change.changed_by.username) == (conference.case_id, 2, "coordinator")
+
+
+def test_demo_police_account_sees_only_the_shared_plan_of_its_mda_case(db):
+    from django.urls import reverse
+
+    from tests.conftest import login_client
+    from wijkveilig.accounts.models import User
+    from wijkveilig.collaboration.models import MdaPartner
+
+    with override_settings(DEBUG=True):
+        call_command("demo_seed")
+    partnership = MdaPartner.objects.select_related("enrolment__case", "user").get()
+    police = partnership.user
+    assert (police.username, partnership.enrolment.case_director.username) == ("politie", "medewerker")
+    assert police.organisation.endswith("(fictief)")
+    client = login_client(police)
+    case = partnership.enrolment.case
+    assert client.get(reverse("collaboration:shared", args=[case.pk])).status_code == 200
+    assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
+    assert User.objects.get(username="partner").mda_partnerships.count() == 0

@@ -14,5 +14,6 @@ def navigation(request):
         "nav_intake": user.role == "coordinator",
         "nav_intake_new": user.role == "vt_liaison",
         "nav_share": user.role == "partner",
+        "nav_mda": user.role in ("partner", "vt_liaison"),
         "nav_intake_overview": user.role == "policy_officer",
     }

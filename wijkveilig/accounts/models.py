@@ -27,6 +27,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("taal"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # For accounts outside the teams (Veilig Thuis, police, GGZ, …): shown to the team and in the access log.
+    organisation = models.CharField(_("organisatie"), max_length=100, blank=True, default="")
 
     class Meta:
         verbose_name = _("gebruiker")

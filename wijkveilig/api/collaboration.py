@@ -1,14 +1,15 @@
-"""Collaboration API operations: case conferences with decisions, and the AVE phase (same services as the pages)."""
+"""Collaboration API operations: case conferences with decisions, the AVE phase and MDA++ (the pages' services)."""
 
 from datetime import date, datetime
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from wijkveilig.api.schemas import ErrorOut, LocalDatetime, RequiredText, Text
-from wijkveilig.audit.services import Actor
-from wijkveilig.cases.access import access_case
+from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.cases.access import MDA_PARTNER_ROLES, access_case
 from wijkveilig.collaboration import selectors, services
 
 router = Router(tags=["collaboration"])
@@ -140,3 +141,180 @@ def change_ave_phase(request, case_id: int, payload: AveIn):
         raise PermissionDenied
     change = services.ave_phase_change(actor=Actor.from_request(request), access=access, **payload.dict())
     return 201, _ave_out(change)
+
+
+# ---- MDA++ ------------------------------------------------------------------------------------------------------
+
+class MdaStartIn(Schema):
+    case_director_id: int = Field(..., ge=1, le=2**62)
+    criteria: list[str] = Field(..., min_length=1, max_length=10)
+    reason: RequiredText = Field(..., min_length=1, max_length=5000)
+
+
+class MdaDirectorIn(Schema):
+    case_director_id: int = Field(..., ge=1, le=2**62)
+
+
+class MdaPartnerIn(Schema):
+    user_id: int = Field(..., ge=1, le=2**62)
+    sector: str = Field(..., max_length=20)
+    basis: str = Field(..., max_length=20)
+    basis_note: RequiredText = Field(..., min_length=1, max_length=2000)
+
+
+class ReasonIn(Schema):
+    reason: RequiredText = Field(..., min_length=1, max_length=2000)
+
+
+class MdaPartnerOut(Schema):
+    id: int
+    user_id: int
+    name: str
+    organisation: str
+    sector: str
+    basis: str
+    basis_note: str
+    added_at: datetime
+    removed_at: datetime | None
+
+
+class MdaOut(Schema):
+    id: int
+    case_director_id: int
+    criteria: list[str]
+    reason: str
+    started_at: datetime
+    ended_at: datetime | None
+    partners: list[MdaPartnerOut]
+
+
+class SharedAgreementOut(Schema):
+    kind: str
+    who: str
+    what: str
+    due_on: date
+    where: str
+    network: str
+    latest_status: str
+    latest_on: date | None
+
+
+class SharedDecisionOut(Schema):
+    description: str
+    owner: str
+    due_on: date
+    done_at: datetime | None
+
+
+class SharedPlanOut(Schema):
+    case_reference: str
+    case_director: str | None
+    plan_status: str | None
+    vt_conditions: str
+    agreements: list[SharedAgreementOut]
+    decisions: list[SharedDecisionOut]
+
+
+class PartnerCaseOut(Schema):
+    case_id: int
+    reference: str
+    household_name: str
+    team: str
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _mda_out(enrolment) -> dict:
+    return {"id": enrolment.pk, "case_director_id": enrolment.case_director_id, "criteria": enrolment.criteria,
+            "reason": enrolment.reason, "started_at": enrolment.started_at, "ended_at": enrolment.ended_at,
+            "partners": [{"id": p.pk, "user_id": p.user_id, "name": _name(p.user), "organisation": p.user.organisation,
+                          "sector": p.sector, "basis": p.basis, "basis_note": p.basis_note, "added_at": p.added_at,
+                          "removed_at": p.removed_at} for p in enrolment.partners.select_related("user")]}
+
+
+def _directing(request, case_id: int):
+    """Write access to the case and case direction (assigned worker or coordinator); a refusal is logged."""
+    access = access_case(request, case_id, write=True, section=SECTION)
+    services.require_direction(Actor.from_request(request), access, "collaboration.mda_change_denied")
+    return access
+
+
+@router.get("/cases/{case_id}/mda", response={200: MdaOut, **ERRORS})
+def get_mda(request, case_id: int):
+    """The team's view of the case's current MDA++: case director, criteria and every partner (404 when none)."""
+    access = access_case(request, case_id, section=SECTION)
+    enrolment = services.mda_current(access.case)
+    if enrolment is None:
+        return 404, {"detail": _("Deze casus is geen MDA++-casus.")}
+    return _mda_out(enrolment)
+
+
+@router.post("/cases/{case_id}/mda", response={201: MdaOut, **ERRORS})
+def start_mda(request, case_id: int, payload: MdaStartIn):
+    """Mark the case as MDA++ with one case director from the case's team and the criteria that apply."""
+    access = _directing(request, case_id)
+    enrolment = services.mda_start(actor=Actor.from_request(request), access=access, **payload.dict())
+    return 201, _mda_out(enrolment)
+
+
+@router.put("/cases/{case_id}/mda/director", response={200: MdaOut, **ERRORS})
+def change_mda_director(request, case_id: int, payload: MdaDirectorIn):
+    """Hand the MDA++ case direction to another member of the case's team."""
+    access = _directing(request, case_id)
+    return _mda_out(services.mda_director_change(actor=Actor.from_request(request), access=access,
+                                                 **payload.dict()))
+
+
+@router.post("/cases/{case_id}/mda/partners", response={201: MdaPartnerOut, **ERRORS})
+def add_mda_partner(request, case_id: int, payload: MdaPartnerIn):
+    """Give an external partner's account access to the shared plan of this case, with the ground for sharing."""
+    access = _directing(request, case_id)
+    row = services.mda_partner_add(actor=Actor.from_request(request), access=access, **payload.dict())
+    return 201, _mda_out(row.enrolment)["partners"][-1] | {"id": row.pk}
+
+
+@router.post("/cases/{case_id}/mda/partners/{partner_id}/remove", response={200: MdaOut, **ERRORS})
+def remove_mda_partner(request, case_id: int, partner_id: int, payload: ReasonIn):
+    """End one partner's access to this case's shared plan, with a reason."""
+    access = _directing(request, case_id)
+    row = services.mda_partner_remove(actor=Actor.from_request(request), access=access, partner_id=partner_id,
+                                      reason=payload.reason)
+    return _mda_out(row.enrolment)
+
+
+@router.post("/cases/{case_id}/mda/end", response={200: MdaOut, **ERRORS})
+def end_mda(request, case_id: int, payload: ReasonIn):
+    """End the MDA++: every partner's access ends with it."""
+    access = _directing(request, case_id)
+    return _mda_out(services.mda_end(actor=Actor.from_request(request), access=access, reason=payload.reason))
+
+
+@router.get("/cases/{case_id}/mda/shared-plan", response={200: SharedPlanOut, **ERRORS})
+def get_shared_plan(request, case_id: int):
+    """What MDA++ partners see: agreements with their latest status, Veilig Thuis conditions and conference
+    decisions. Never notes, review notes, conference deliberations or safe places."""
+    access = access_case(request, case_id, section="mda", event="mda.shared_plan_viewed")
+    data = selectors.shared_plan(access.case)
+    plan, mda = data["plan"], data["mda"]
+    return {"case_reference": access.case.reference, "case_director": _name(mda.case_director) if mda else None,
+            "plan_status": plan.status if plan else None, "vt_conditions": plan.vt_conditions if plan else "",
+            "agreements": [{"kind": row["agreement"].kind, "who": row["agreement"].who, "what": row["agreement"].what,
+                            "due_on": row["agreement"].due_on, "where": row["agreement"].where,
+                            "network": row["agreement"].network, "latest_status": row["latest_status"],
+                            "latest_on": row["latest_on"]} for row in data["shared_agreements"]],
+            "decisions": [{"description": d.description, "owner": _name(d.owner), "due_on": d.due_on,
+                           "done_at": d.done_at} for d in data["decisions"]]}
+
+
+@router.get("/mda/cases", response={200: list[PartnerCaseOut], **ERRORS})
+def list_partner_cases(request):
+    """An external partner's open MDA++ cases (partner and Veilig Thuis accounts only); the listing is logged."""
+    if request.user.role not in MDA_PARTNER_ROLES:
+        raise PermissionDenied
+    cases = selectors.mda_cases_for(request.user)
+    access_log_write(actor=Actor.from_request(request), event="mda.cases_listed", action=Action.READ,
+                     section="mda", auth_rule="mda_partner")
+    return [{"case_id": c.pk, "reference": c.reference, "household_name": c.household.name, "team": c.team.name}
+            for c in cases]

@@ -38,7 +38,7 @@ def _organisation(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
     names = sorted(m.team.name for m in user.memberships.select_related("team"))
-    return ", ".join(names) or ORGANISATION_BY_ROLE.get(user.role, "Gemeente")
+    return ", ".join(names) or user.organisation or ORGANISATION_BY_ROLE.get(user.role, "Gemeente")
 
 
 def access_log_write(

@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from wijkveilig.accounts.models import Role
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
-from wijkveilig.cases.models import Case
+from wijkveilig.cases.models import Case, CaseStatus
 
 
 @dataclass(frozen=True)
 class CaseAccess:
     case: Case
-    grant: str  # assigned | team | consulted | emergency
+    grant: str  # assigned | team | emergency | consulted | veilig_thuis | mda_partner
     can_write: bool
 
     @property
@@ -24,22 +24,37 @@ class CaseAccess:
 
 WRITE_GRANTS = frozenset({"assigned", "team", "emergency", "veilig_thuis"})
 # Grants limited to some parts of a case; every other grant opens the whole case.
-GRANT_SECTIONS = {"veilig_thuis": frozenset({"vt_report"})}
+GRANT_SECTIONS = {"veilig_thuis": frozenset({"vt_report"}), "mda_partner": frozenset({"mda"})}
+# External accounts a team may add to an MDA++ case (police, GGZ, … have partner accounts; Veilig Thuis its liaison).
+MDA_PARTNER_ROLES = frozenset({Role.PARTNER, Role.VT_LIAISON})
 
 
-def case_grant(user, case: Case) -> str | None:
-    """Why this user may see this case, strongest reason first; None if they may not."""
+def _grants(user, case: Case):
+    """Every reason this user may see this case, strongest first; lazily, so the first fitting one costs least."""
     if case.assignments.filter(user=user, ended_at__isnull=True).exists():
-        return "assigned"
+        yield "assigned"
     if user.role == Role.COORDINATOR and case.team.memberships.filter(user=user).exists():
-        return "team"
+        yield "team"
     if case.emergency_accesses.filter(user=user, expires_at__gt=timezone.now()).exists():
-        return "emergency"
+        yield "emergency"
     if user.role == Role.SPECIALIST and case.consultations.filter(specialist=user).exists():
-        return "consulted"
+        yield "consulted"
     if user.role == Role.VT_LIAISON and case.team.vt_contact_id == user.pk and case.vt_reports.exists():
-        return "veilig_thuis"
-    return None
+        yield "veilig_thuis"
+    if user.role in MDA_PARTNER_ROLES and is_mda_partner(user, case):
+        yield "mda_partner"
+
+
+def is_mda_partner(user, case: Case) -> bool:
+    """An external partner on this open case's current MDA++ (access ends when the partner, MDA++ or case does)."""
+    return case.status == CaseStatus.OPEN and user.mda_partnerships.filter(
+        enrolment__case=case, enrolment__ended_at__isnull=True, removed_at__isnull=True).exists()
+
+
+def case_grant(user, case: Case, section: str | None = None) -> str | None:
+    """Why this user may see this case (in this section), strongest reason first; None if they may not."""
+    return next((grant for grant in _grants(user, case)
+                 if section is None or grant not in GRANT_SECTIONS or section in GRANT_SECTIONS[grant]), None)
 
 
 def _case_id(value) -> int | None:
@@ -58,9 +73,7 @@ def access_case(request, case_id, *, write: bool = False, section: str = "case",
     actor = Actor.from_request(request)
     number = _case_id(case_id)
     case = Case.objects.visible_to(request.user).select_related("team", "household").filter(pk=number).first() if number else None
-    grant = case_grant(request.user, case) if case else None
-    if grant in GRANT_SECTIONS and section not in GRANT_SECTIONS[grant]:
-        grant = None
+    grant = case_grant(request.user, case, section) if case else None
     if case is None or grant is None:
         access_log_write(actor=actor, event="case.access_denied", action=Action.READ, outcome=Outcome.DENIED,
                          case_id=number, section=section)

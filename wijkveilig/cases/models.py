@@ -31,13 +31,16 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status=CaseStatus.OPEN)
 
     def visible_to(self, user):
-        """Cases this user may open: assigned, own team (coordinator), consulted, or emergency access."""
+        """Cases this user may open: assigned, own team (coordinator), consulted, emergency, VT or MDA++ partner."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         now = timezone.now()
         assigned = Q(assignments__user=user, assignments__ended_at__isnull=True)
         consulted = Q(consultations__specialist=user)
         emergency = Q(emergency_accesses__user=user, emergency_accesses__expires_at__gt=now)
+        # an external partner on the open case's current MDA++ (the access helper limits them to its shared part)
+        mda_partner = Q(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
+                        mda_enrolments__partners__user=user, mda_enrolments__partners__removed_at__isnull=True)
         if user.role == Role.COORDINATOR:
             scope = Q(team__memberships__user=user) | assigned
         elif user.role == Role.SPECIALIST:
@@ -46,7 +49,9 @@ class CaseQuerySet(models.QuerySet):
             scope = assigned | emergency
         elif user.role == Role.VT_LIAISON:
             # only cases reported to Veilig Thuis, of teams whose fixed contact person this user is
-            scope = Q(vt_reports__isnull=False, team__vt_contact=user)
+            scope = Q(vt_reports__isnull=False, team__vt_contact=user) | mda_partner
+        elif user.role == Role.PARTNER:
+            scope = mda_partner
         else:
             return self.none()
         return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))

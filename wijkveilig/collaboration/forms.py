@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkveilig.collaboration.models import AvePhase, RiskEstimate
+from wijkveilig.collaboration.models import AvePhase, MdaCriterion, MdaSector, RiskEstimate, SharingBasis
 from wijkveilig.collaboration.services import DecisionIn
 
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
@@ -70,3 +70,41 @@ class AveForm(forms.Form):
                                      help_text=_("Wie de regie over de casus heeft, bijvoorbeeld de wijkteammedewerker."))
     process_direction = forms.CharField(label=_("Procesregie bij"), max_length=300,
                                         help_text=_("Wie het proces bewaakt, bijvoorbeeld de coördinator of de gemeente."))
+
+
+def _people(users) -> list[tuple]:
+    return [("", _("— kies —"))] + [(u.pk, (u.get_full_name() or u.username)
+                                     + (f" ({u.organisation})" if u.organisation else "")) for u in users]
+
+
+class MdaDirectorForm(forms.Form):
+    case_director = forms.TypedChoiceField(label=_("Casusregisseur"), coerce=int, empty_value=None,
+                                           help_text=_("Eén vaste regisseur voor het hele gezin, uit het wijkteam."))
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case_director"].choices = _people(members)
+
+
+class MdaStartForm(MdaDirectorForm):
+    criteria = forms.MultipleChoiceField(label=_("Waarom MDA++?"), choices=MdaCriterion.choices,
+                                         widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(label=_("Toelichting"), widget=TEXT, max_length=5000)
+
+
+class MdaPartnerForm(forms.Form):
+    user = forms.TypedChoiceField(label=_("Account van de partner"), coerce=int, empty_value=None,
+                                  help_text=_("De partner ziet alleen het gedeelde plan, de afspraken en de besluiten;"
+                                              " nooit notities."))
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("— kies —"))] + MdaSector.choices)
+    basis = forms.ChoiceField(label=_("Grondslag voor het delen"), choices=SharingBasis.choices,
+                              widget=forms.RadioSelect)
+    basis_note = forms.CharField(label=_("Toelichting op de grondslag"), widget=TEXT, max_length=2000)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].choices = _people(candidates)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), widget=TEXT, max_length=2000)

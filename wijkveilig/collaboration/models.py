@@ -74,3 +74,75 @@ class AvePhaseChange(models.Model):
         ordering = ["-changed_at", "-id"]
         constraints = [models.CheckConstraint(condition=models.Q(phase__gte=1, phase__lte=4),
                                               name="collaboration_ave_phase_1_4")]
+
+
+class MdaCriterion(models.TextChoices):
+    """Why a case needs MDA++: the examples of the target group (domain-facts.md §4.2)."""
+
+    STRUCTURAL_UNSAFETY = "structural_unsafety", _("structurele onveiligheid met herhaalde incidenten")
+    HELP_EXHAUSTED = "help_exhausted", _("reguliere hulp is maximaal ingezet zonder resultaat")
+    LONG_HISTORY = "long_history", _("een lange geschiedenis van meldingen")
+    ESCALATION_RISK = "escalation_risk", _("hoog risico op escalatie")
+    SEVERAL_DOMAINS = "several_domains", _("problemen op meerdere leefgebieden")
+
+
+class MdaSector(models.TextChoices):
+    POLICE = "police", _("politie")
+    VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis")
+    MENTAL_HEALTH = "mental_health", _("GGZ")
+    ADDICTION_CARE = "addiction_care", _("verslavingszorg")
+    PROBATION = "probation", _("reclassering")
+    CHILD_PROTECTION = "child_protection", _("jeugdbescherming")
+    PROSECUTION = "prosecution", _("Openbaar Ministerie")
+    SHELTER = "shelter", _("vrouwen- of maatschappelijke opvang")
+    OTHER = "other", _("andere organisatie")
+
+
+class SharingBasis(models.TextChoices):
+    """On what ground the team shares the plan with this partner (to be confirmed by the privacy officer)."""
+
+    CONSENT = "consent", _("toestemming van de betrokkenen")
+    COVENANT = "covenant", _("convenant (bijvoorbeeld Zorg- en Veiligheidshuis)")
+    STATUTORY_TASK = "statutory_task", _("wettelijke taak van de partner")
+    CONFLICT_OF_DUTIES = "conflict_of_duties", _("conflict van plichten (veiligheid gaat voor)")
+
+
+class MdaEnrolment(models.Model):
+    """A period in which a case is worked as MDA++: one family, one plan, one case director (casusregisseur)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mda_enrolments")
+    case_director = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
+                                      verbose_name=_("casusregisseur"))
+    criteria = models.JSONField(_("criteria"), default=list)
+    reason = EncryptedTextField(_("toelichting"))
+    started_at = models.DateTimeField(default=timezone.now)
+    started_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    end_reason = EncryptedTextField(_("reden van beëindigen"), blank=True, default="")
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["case"], condition=models.Q(ended_at__isnull=True),
+                                               name="collaboration_one_active_mda_per_case")]
+
+
+class MdaPartner(models.Model):
+    """An external partner's account on an MDA++ case: sees the shared plan, agreements and decisions, never notes."""
+
+    enrolment = models.ForeignKey(MdaEnrolment, on_delete=models.CASCADE, related_name="partners")
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="mda_partnerships")
+    sector = models.CharField(_("sector"), max_length=20, choices=MdaSector.choices)
+    basis = models.CharField(_("grondslag voor het delen"), max_length=20, choices=SharingBasis.choices)
+    basis_note = EncryptedTextField(_("toelichting op de grondslag"))
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    removal_reason = EncryptedTextField(_("reden van verwijderen"), blank=True, default="")
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "user"],
+                                               condition=models.Q(removed_at__isnull=True),
+                                               name="collaboration_one_active_partnership")]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wijkveilig.cases.models import Case, CaseStatus
 from wijkveilig.collaboration import stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
-from wijkveilig.collaboration.services import current_phase
+from wijkveilig.collaboration.services import current_phase, mda_current
 from wijkveilig.meldcode.selectors import overdue_vt_reports
 
 MAX_ATTENTION = 100
@@ -84,7 +84,8 @@ def case_overview(case: Case) -> dict:
                        .select_related("created_by"))
     changes = list(case.ave_changes.select_related("changed_by"))
     return {"conferences": conferences, "ave_changes": changes, "phase": current_phase(case),
-            "current_change": changes[0] if changes else None, "proposal": proposal_for(case)}
+            "current_change": changes[0] if changes else None, "proposal": proposal_for(case),
+            "mda": mda_current(case)}
 
 
 def attention_for(user) -> dict:
@@ -99,3 +100,36 @@ def attention_for(user) -> dict:
         found = proposals_for(cases)
         proposals = [(case, found[case.pk]) for case in cases if case.pk in found]
     return {"open_decisions": decisions, "proposals": proposals, "today": timezone.localdate()}
+
+
+def mda_overview(case: Case) -> dict:
+    """The case's current MDA++ with its partners (active first), and earlier periods, for the team's page."""
+    enrolments = list(case.mda_enrolments.select_related("case_director", "started_by", "ended_by")
+                      .prefetch_related("partners__user", "partners__added_by", "partners__removed_by"))
+    current = next((e for e in enrolments if e.ended_at is None), None)
+    return {"mda": current, "mda_history": [e for e in enrolments if e is not current]}
+
+
+def shared_plan(case: Case) -> dict:
+    """What every MDA++ partner may see: the plan's agreements with their latest status, the Veilig Thuis safety
+    conditions and the conference decisions. Never notes, review notes, conference deliberations or safe places."""
+    from wijkveilig.safety.models import SafetyPlan
+
+    plan = SafetyPlan.objects.filter(case=case).first()
+    agreements = []
+    if plan is not None:
+        for agreement in plan.agreements.prefetch_related("reviews"):
+            latest = agreement.reviews.all()[0] if agreement.reviews.all() else None
+            agreements.append({"agreement": agreement, "latest_status": latest.get_status_display() if latest else "",
+                               "latest_on": latest.reviewed_on if latest else None})
+    decisions = list(ConferenceDecision.objects.filter(conference__case=case).select_related("owner", "conference")
+                     .order_by("due_on", "id"))
+    return {"mda": mda_current(case), "plan": plan, "shared_agreements": agreements, "decisions": decisions}
+
+
+def mda_cases_for(user) -> list[Case]:
+    """The open MDA++ cases this external partner was added to (and not removed from), newest first."""
+    return list(Case.objects.filter(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
+                                    mda_enrolments__partners__user=user,
+                                    mda_enrolments__partners__removed_at__isnull=True)
+                .select_related("team", "household").distinct().order_by("-id")[:MAX_ATTENTION])

@@ -9,9 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
-from wijkveilig.cases.access import WRITE_GRANTS, CaseAccess, case_grant
+from wijkveilig.cases.access import MDA_PARTNER_ROLES, WRITE_GRANTS, CaseAccess, case_grant
 from wijkveilig.cases.models import CaseStatus, TimelineEvent
-from wijkveilig.collaboration.models import AvePhase, AvePhaseChange, CaseConference, ConferenceDecision, RiskEstimate
+from wijkveilig.collaboration.models import (
+    AvePhase,
+    AvePhaseChange,
+    CaseConference,
+    ConferenceDecision,
+    MdaCriterion,
+    MdaEnrolment,
+    MdaPartner,
+    MdaSector,
+    RiskEstimate,
+    SharingBasis,
+)
 from wijkveilig.core.errors import DomainError
 
 SECTION = "collaboration"
@@ -24,8 +35,8 @@ def _require_open(access: CaseAccess) -> None:
         raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
 
 
-def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE) -> None:
-    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event)
+def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE, detail: str = "") -> None:
+    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event, detail=detail[:120])
     access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
                      is_emergency=access.is_emergency, auth_rule=access.grant)
 
@@ -153,3 +164,162 @@ def _ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: s
     _record(actor=actor, access=access, event="collaboration.ave_scaled_up" if phase > previous
             else "collaboration.ave_scaled_down", action=Action.UPDATE)
     return change
+
+
+# ---- MDA++: one family, one plan, one case director; external partners see the shared part only ----------------
+
+def _display(user) -> str:
+    name = user.get_full_name() or user.username
+    return f"{name} ({user.organisation})" if user.organisation else name
+
+
+def mda_current(case) -> MdaEnrolment | None:
+    """The case's MDA++ period that has not ended, if any."""
+    return case.mda_enrolments.filter(ended_at__isnull=True).select_related("case_director").first()
+
+
+def mda_partner_candidates():
+    """External accounts that can be added to an MDA++ case: active partner and Veilig Thuis accounts."""
+    from wijkveilig.accounts.models import User
+
+    return User.objects.filter(role__in=MDA_PARTNER_ROLES, is_active=True).order_by("organisation", "username")
+
+
+def require_direction(actor: Actor, access: CaseAccess, event: str) -> None:
+    """MDA++ is a case-direction decision, as AVE scaling is: the assigned worker or the team's coordinator."""
+    if access.grant not in SCALING_GRANTS:
+        _refuse(actor=actor, access=access, event=event)
+
+
+def _locked_current(access: CaseAccess) -> MdaEnrolment:
+    enrolment = (MdaEnrolment.objects.select_for_update()
+                 .filter(case=access.case, ended_at__isnull=True).first())
+    if enrolment is None:
+        raise DomainError(_("Deze casus is (nog) geen MDA++-casus."))
+    return enrolment
+
+
+def _director(case, director_id) -> object:
+    director = team_members(case).filter(pk=director_id).first() if isinstance(director_id, int) else None
+    if director is None:
+        raise DomainError(_("Kies de casusregisseur uit de leden van het team van deze casus."), field="case_director")
+    return director
+
+
+def mda_start(*, actor: Actor, access: CaseAccess, case_director_id: int, criteria: list[str],
+              reason: str) -> MdaEnrolment:
+    """Mark the case as MDA++ with one case director from the case's team and the criteria that apply."""
+    require_direction(actor, access, "collaboration.mda_start_denied")
+    return _mda_start(actor=actor, access=access, case_director_id=case_director_id, criteria=criteria, reason=reason)
+
+
+@transaction.atomic
+def _mda_start(*, actor: Actor, access: CaseAccess, case_director_id: int, criteria: list[str],
+               reason: str) -> MdaEnrolment:
+    _require_open(access)
+    type(access.case).objects.select_for_update().filter(pk=access.case.pk).first()
+    if mda_current(access.case) is not None:
+        raise DomainError(_("Deze casus is al een MDA++-casus."))
+    chosen = [value for value in MdaCriterion.values if value in set(criteria)]
+    if not chosen or len(chosen) != len(set(criteria)):
+        raise DomainError(_("Kies ten minste één criterium voor MDA++."), field="criteria")
+    if not reason.strip():
+        raise DomainError(_("Licht toe waarom deze casus MDA++ nodig heeft."), field="reason")
+    director = _director(access.case, case_director_id)
+    enrolment = MdaEnrolment.objects.create(case=access.case, case_director=director, criteria=chosen,
+                                            reason=reason.strip(), started_by=actor.user)
+    _record(actor=actor, access=access, event="collaboration.mda_started", detail=_display(director))
+    return enrolment
+
+
+def mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int) -> MdaEnrolment:
+    """Hand the case direction of the MDA++ to another member of the case's team."""
+    require_direction(actor, access, "collaboration.mda_director_denied")
+    return _mda_director_change(actor=actor, access=access, case_director_id=case_director_id)
+
+
+@transaction.atomic
+def _mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int) -> MdaEnrolment:
+    _require_open(access)
+    enrolment = _locked_current(access)
+    director = _director(access.case, case_director_id)
+    if director.pk == enrolment.case_director_id:
+        raise DomainError(_("Deze persoon is al de casusregisseur."), field="case_director")
+    enrolment.case_director = director
+    enrolment.save(update_fields=["case_director"])
+    _record(actor=actor, access=access, event="collaboration.mda_director_changed", action=Action.UPDATE,
+            detail=_display(director))
+    return enrolment
+
+
+def mda_partner_add(*, actor: Actor, access: CaseAccess, user_id: int, sector: str, basis: str,
+                    basis_note: str) -> MdaPartner:
+    """Give an external partner's account access to the shared part of this MDA++ case, with the ground for it."""
+    require_direction(actor, access, "collaboration.mda_partner_add_denied")
+    return _mda_partner_add(actor=actor, access=access, user_id=user_id, sector=sector, basis=basis,
+                            basis_note=basis_note)
+
+
+@transaction.atomic
+def _mda_partner_add(*, actor: Actor, access: CaseAccess, user_id: int, sector: str, basis: str,
+                     basis_note: str) -> MdaPartner:
+    _require_open(access)
+    enrolment = _locked_current(access)
+    partner = mda_partner_candidates().filter(pk=user_id).first() if isinstance(user_id, int) else None
+    if partner is None:
+        raise DomainError(_("Kies een account van een ketenpartner of van Veilig Thuis."), field="user")
+    if sector not in MdaSector.values:
+        raise DomainError(_("Kies de sector van de partner."), field="sector")
+    if basis not in SharingBasis.values:
+        raise DomainError(_("Kies de grondslag voor het delen."), field="basis")
+    if not basis_note.strip():
+        raise DomainError(_("Licht de grondslag toe (bijvoorbeeld: wie gaf toestemming, welk convenant)."),
+                          field="basis_note")
+    if enrolment.partners.filter(user=partner, removed_at__isnull=True).exists():
+        raise DomainError(_("Deze partner heeft al toegang tot deze MDA++-casus."), field="user")
+    row = MdaPartner.objects.create(enrolment=enrolment, user=partner, sector=sector, basis=basis,
+                                    basis_note=basis_note.strip(), added_by=actor.user)
+    _record(actor=actor, access=access, event="collaboration.mda_partner_added", detail=_display(partner))
+    return row
+
+
+def mda_partner_remove(*, actor: Actor, access: CaseAccess, partner_id: int, reason: str) -> MdaPartner:
+    """End one partner's access to this MDA++ case, with a reason; their access stops at once."""
+    require_direction(actor, access, "collaboration.mda_partner_remove_denied")
+    return _mda_partner_remove(actor=actor, access=access, partner_id=partner_id, reason=reason)
+
+
+@transaction.atomic
+def _mda_partner_remove(*, actor: Actor, access: CaseAccess, partner_id: int, reason: str) -> MdaPartner:
+    _require_open(access)
+    enrolment = _locked_current(access)
+    row = (enrolment.partners.select_related("user").filter(pk=partner_id, removed_at__isnull=True).first()
+           if 0 < partner_id < 2**63 else None)
+    if row is None:
+        raise DomainError(_("Deze partner heeft geen toegang (meer) tot deze MDA++-casus."))
+    if not reason.strip():
+        raise DomainError(_("Geef de reden waarom de partner geen toegang meer heeft."), field="reason")
+    row.removed_at, row.removed_by, row.removal_reason = timezone.now(), actor.user, reason.strip()
+    row.save(update_fields=["removed_at", "removed_by", "removal_reason"])
+    _record(actor=actor, access=access, event="collaboration.mda_partner_removed", action=Action.UPDATE,
+            detail=_display(row.user))
+    return row
+
+
+def mda_end(*, actor: Actor, access: CaseAccess, reason: str) -> MdaEnrolment:
+    """End the MDA++ (scaled down or finished): every partner's access ends with it."""
+    require_direction(actor, access, "collaboration.mda_end_denied")
+    return _mda_end(actor=actor, access=access, reason=reason)
+
+
+@transaction.atomic
+def _mda_end(*, actor: Actor, access: CaseAccess, reason: str) -> MdaEnrolment:
+    enrolment = _locked_current(access)
+    if not reason.strip():
+        raise DomainError(_("Geef de reden om MDA++ te beëindigen."), field="reason")
+    now = timezone.now()
+    enrolment.ended_at, enrolment.ended_by, enrolment.end_reason = now, actor.user, reason.strip()
+    enrolment.save(update_fields=["ended_at", "ended_by", "end_reason"])
+    enrolment.partners.filter(removed_at__isnull=True).update(removed_at=now, removed_by=actor.user)
+    _record(actor=actor, access=access, event="collaboration.mda_ended", action=Action.UPDATE)
+    return enrolment

@@ -3,13 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkveilig.audit.services import Actor
+from wijkveilig.accounts.models import Role
+from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.access import access_case
 from wijkveilig.collaboration import forms, selectors, services
+from wijkveilig.collaboration.models import MdaCriterion
 from wijkveilig.collaboration.stagnation import Reason
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
@@ -86,3 +89,111 @@ def ave_view(request, case_id: int):
         return redirect("collaboration:overview", case_id=case_id)
     context = _common(access) | {"form": form, "reason_labels": REASON_LABELS}
     return render(request, "collaboration/ave.html", context, status=400 if form.errors else 200)
+
+
+# ---- MDA++ ------------------------------------------------------------------------------------------------------
+
+MDA_SECTION = "mda"
+
+
+def _mda_forms(request, access, bound: str | None = None) -> dict:
+    """The MDA++ page's forms; only the one that was posted (`bound`) carries the user's input and errors."""
+    case, data = access.case, form_data(request)
+    members = services.team_members(case)
+    return {
+        "start_form": forms.MdaStartForm(data if bound == "start" else None, members=members),
+        "director_form": forms.MdaDirectorForm(data if bound == "director" else None, members=members,
+                                               prefix="director"),
+        "partner_form": forms.MdaPartnerForm(data if bound == "partner" else None,
+                                             candidates=services.mda_partner_candidates(), prefix="partner"),
+        "end_form": forms.ReasonForm(data if bound == "end" else None, prefix="end"),
+    }
+
+
+def _mda_page(request, access, *, built: dict | None = None, remove_form=None, remove_id: int | None = None):
+    built = built or _mda_forms(request, access)
+    failed = remove_form is not None or any(form.is_bound for form in built.values())
+    overview = selectors.mda_overview(access.case)
+    active = [p for p in overview["mda"].partners.all() if p.removed_at is None] if overview["mda"] else []
+    for partner in active:  # each row its own form (own ids); the one posted keeps its input and error
+        partner.remove_form = (remove_form if partner.pk == remove_id
+                               else forms.ReasonForm(prefix=f"remove-{partner.pk}"))
+    criteria = dict(MdaCriterion.choices)
+    context = _common(access) | overview | built | {
+        "active_partners": active, "remove_form": remove_form,
+        "mda_criteria": [criteria[c] for c in overview["mda"].criteria if c in criteria] if overview["mda"] else []}
+    return render(request, "collaboration/mda.html", context, status=400 if failed else 200)
+
+
+def _mda_post(request, case_id: int, bound: str, call, success: str, **form_kwargs):
+    """One MDA++ change: bind the posted form, run the service, and show the page again with errors kept."""
+    access = _access(request, case_id)
+    services.require_direction(Actor.from_request(request), access, "collaboration.mda_change_denied")
+    built = _mda_forms(request, access, bound)
+    form = built[f"{bound}_form"]
+    if form.is_valid() and _apply(form, lambda: call(Actor.from_request(request), access, form.cleaned_data)):
+        messages.success(request, success)
+        return redirect("collaboration:mda", case_id=case_id)
+    return _mda_page(request, access, built=built)
+
+
+@require_http_methods(["GET", "POST"])
+def mda_view(request, case_id: int):
+    """The team's MDA++ page: start it, or see and change the case director and the partners."""
+    if request.method == "POST":
+        return _mda_post(request, case_id, "start", lambda actor, access, data: services.mda_start(
+            actor=actor, access=access, case_director_id=data["case_director"], criteria=data["criteria"],
+            reason=data["reason"]), _("Casus is nu een MDA++-casus."))
+    return _mda_page(request, _access(request, case_id))
+
+
+@require_POST
+def mda_director_view(request, case_id: int):
+    return _mda_post(request, case_id, "director", lambda actor, access, data: services.mda_director_change(
+        actor=actor, access=access, case_director_id=data["case_director"]), _("Casusregisseur gewijzigd."))
+
+
+@require_POST
+def mda_partner_add_view(request, case_id: int):
+    return _mda_post(request, case_id, "partner", lambda actor, access, data: services.mda_partner_add(
+        actor=actor, access=access, user_id=data["user"], sector=data["sector"], basis=data["basis"],
+        basis_note=data["basis_note"]), _("Partner toegevoegd."))
+
+
+@require_POST
+def mda_end_view(request, case_id: int):
+    return _mda_post(request, case_id, "end", lambda actor, access, data: services.mda_end(
+        actor=actor, access=access, reason=data["reason"]), _("MDA++ beëindigd; de partners hebben geen toegang meer."))
+
+
+@require_POST
+def mda_partner_remove_view(request, case_id: int, partner_id: int):
+    access = _access(request, case_id)
+    services.require_direction(Actor.from_request(request), access, "collaboration.mda_change_denied")
+    form = forms.ReasonForm(request.POST, prefix=f"remove-{partner_id}")
+    if form.is_valid() and _apply(form, lambda: services.mda_partner_remove(
+            actor=Actor.from_request(request), access=access, partner_id=partner_id,
+            reason=form.cleaned_data["reason"])):
+        messages.success(request, _("De partner heeft geen toegang meer tot deze casus."))
+        return redirect("collaboration:mda", case_id=case_id)
+    return _mda_page(request, access, remove_form=form, remove_id=partner_id)
+
+
+@require_GET
+def shared_view(request, case_id: int):
+    """The shared MDA++ plan: what external partners see (and the team, to know what is shared)."""
+    access = access_case(request, case_id, section=MDA_SECTION, event="mda.shared_plan_viewed")
+    context = {"access": access, "case": access.case, "is_partner": access.grant == "mda_partner"}
+    return render(request, "collaboration/shared.html", context | selectors.shared_plan(access.case))
+
+
+@require_GET
+def partner_cases_view(request):
+    """An external partner's MDA++ cases. The list itself is logged: it shows which families they work with."""
+    if request.user.role not in (Role.PARTNER, Role.VT_LIAISON):
+        raise PermissionDenied
+    cases = selectors.mda_cases_for(request.user)
+    access_log_write(actor=Actor.from_request(request), event="mda.cases_listed", action=Action.READ,
+                     section=MDA_SECTION, auth_rule="mda_partner")
+    links = [(case, reverse("collaboration:shared", args=[case.pk])) for case in cases]
+    return render(request, "collaboration/partner_cases.html", {"cases": links})

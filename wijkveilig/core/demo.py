@@ -44,7 +44,11 @@ ACCOUNTS = [
     ("beheer", Role.ADMINISTRATOR, "Ben", "Demo-Beheer", None, False),
     ("logbeheer", Role.LOG_OFFICER, "Lotte", "Demo-Logbeheer", None, False),
     ("partner", Role.PARTNER, "Pim", "Demo-Partner", None, False),
+    ("politie", Role.PARTNER, "Petra", "Demo-Politie", None, False),
 ]
+# External accounts name their organisation (shown to the team and in the access log).
+ORGANISATIONS = {"vt": "Veilig Thuis Voorbeeld (fictief)", "partner": "Sportclub Voorbeeld (fictief)",
+                 "politie": "Politie Basisteam Voorbeeld (fictief)"}
 SURNAMES = ["Testerink", "Proefmans", "Voorbeeldt", "Fictiefsma", "Demodijk", "Nepveld", "Schijnhout", "Bedachtsen"]
 ADULT_NAMES = ["Anna", "Bas", "Carla", "Dirk", "Eva", "Frank", "Greet", "Henk", "Ilse", "Joost"]
 CHILD_NAMES = ["Noa", "Sem", "Liv", "Finn", "Zoë", "Luuk"]
@@ -84,6 +88,9 @@ def _accounts() -> dict[str, User]:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
             TOTPDevice.objects.create(user=user, name="Demo", key=key_hex, confirmed=True)
+        if created and username in ORGANISATIONS:
+            user.organisation = ORGANISATIONS[username]
+            user.save(update_fields=["organisation"])
         if team_name:
             Membership.objects.get_or_create(user=user, team=Team.objects.get(name=team_name),
                                              defaults={"has_dv_expertise": dv_expert})
@@ -227,6 +234,20 @@ def _safety_examples(users: dict[str, User]) -> None:
                               answer="Bij een vriendin in de buurt (fictief)")
     safety.plan_update(actor=actor, access=access, review_on=today + timedelta(days=21))
     safety.safety_plan_agree(actor=actor, access=access)
+    _mda_example(users, access)
+
+
+def _mda_example(users: dict[str, User], access: CaseAccess) -> None:
+    """The safety-plan case is MDA++: `medewerker` directs it and the police account sees its shared plan."""
+    from wijkveilig.collaboration import services as collaboration_services
+
+    actor = Actor.system(users["medewerker"])
+    collaboration_services.mda_start(
+        actor=actor, access=access, case_director_id=users["medewerker"].pk,
+        criteria=["structural_unsafety", "escalation_risk"], reason="Demo: herhaald geweld ondanks hulp (fictief).")
+    collaboration_services.mda_partner_add(
+        actor=actor, access=access, user_id=users["politie"].pk, sector="police", basis="covenant",
+        basis_note="Demo: convenant Zorg- en Veiligheidshuis Voorbeeld (fictief).")
 
 
 # (who, source, postcode, house number, A/B/C answers): one of each colour, one address the table does not know.

@@ -16,5 +16,7 @@ def home_view(request):
     if user.role == "vt_liaison":
         return redirect("meldcode:vt_inbox")
     if user.role == "partner":
-        return redirect("intake:share")
+        # an MDA++ partner starts at their cases; a partner without any at "Zorg delen"
+        return redirect("collaboration:partner_cases" if user.mda_partnerships.filter(
+            removed_at__isnull=True, enrolment__ended_at__isnull=True).exists() else "intake:share")
     return render(request, "core/home.html")

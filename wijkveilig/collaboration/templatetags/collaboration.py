@@ -2,7 +2,7 @@
 
 from django import template
 
-from wijkveilig.collaboration import selectors
+from wijkveilig.collaboration import selectors, services
 
 register = template.Library()
 
@@ -17,4 +17,13 @@ def collaboration_attention(user) -> dict:
 def collaboration_section(access) -> dict:
     case = access.case
     phase, proposal = selectors.escalation_for(case)
-    return {"case": case, "phase": phase, "proposal": proposal, "can_scale": access.grant in {"assigned", "team"}}
+    return {"case": case, "phase": phase, "proposal": proposal, "can_scale": access.grant in {"assigned", "team"},
+            "mda": services.mda_current(case)}
+
+
+@register.filter
+def reason_labels(proposal) -> str:
+    """The proposal's stagnation reasons as one readable Dutch (or English) phrase."""
+    from wijkveilig.collaboration.views import REASON_LABELS
+
+    return "; ".join(str(REASON_LABELS.get(code, code)) for code in proposal.reasons)
