@@ -462,3 +462,29 @@ def test_query_count_does_not_grow_with_the_data(world, worker):
     _rich_case(world, 12)
     large = {name: _queries(worker, path) for name, path in pages.items()}
     assert large == small
+
+
+def _timeline_event_codes() -> set[str]:
+    """Every event code a service writes to a case's timeline (read from the service modules)."""
+    import re
+    from pathlib import Path
+
+    codes = set()
+    for path in Path("wijkveilig").glob("*/*services.py"):
+        source = path.read_text()
+        for call in re.finditer(r"(?:_record|_timeline|TimelineEvent\.objects\.create)\((.*?)\)\n", source, re.S):
+            codes |= set(re.findall(r'"([a-z_]+\.[a-z_]+)"', call.group(1)))
+    return codes
+
+
+def test_every_timeline_event_has_a_readable_label(world, worker):
+    """A social worker reads "Veiligheidsplan vastgesteld", never a code like safety.plan_agreed."""
+    from wijkveilig.cases.models import TimelineEvent
+
+    codes = _timeline_event_codes()
+    assert {"case.opened", "safety.plan_agreed", "collaboration.mda_started", "meldcode.reported"} <= codes
+    TimelineEvent.objects.bulk_create(TimelineEvent(case=world.case, actor=world.worker, event=code, detail="Fictief")
+                                      for code in codes)
+    body = worker.get(reverse("cases:detail", args=[world.case.pk])).content.decode()
+    shown_raw = sorted(code for code in codes if code in body)
+    assert shown_raw == []

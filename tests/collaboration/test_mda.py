@@ -99,10 +99,15 @@ def test_partner_cannot_read_notes_or_the_case_through_the_api(mda_case, police)
 
 
 def test_every_look_of_the_partner_is_in_the_access_log(mda_case, police):
+    mda_page = reverse("collaboration:mda", args=[mda_case.case.pk])
+    assert "nog niet" in login_client(mda_case.worker).get(mda_page).content.decode()
     login_client(police).get(_shared(mda_case))
     row = AccessLogEntry.objects.get(username=police.username, event="mda.shared_plan_viewed")
     assert (row.case_id, row.section, row.auth_rule, row.outcome) == (mda_case.case.pk, "mda", "mda_partner", "success")
     assert row.organisation == "Politie Eenheid Proefland"
+    # the case director sees when the partner last looked
+    page = login_client(mda_case.worker).get(mda_page).content.decode()
+    assert "nog niet" not in page and timezone.localtime(row.at).strftime("%Y") in page
 
 
 def test_partner_sees_only_the_cases_they_were_added_to(mda_case, police, world):
@@ -248,6 +253,14 @@ def test_worker_starts_mda_and_adds_a_partner_in_the_pages(world, police):
     assert MdaPartner.objects.get().removed_at is not None
 
 
+def test_a_change_posted_from_a_stale_page_is_refused_visibly(mda_case):
+    services.mda_end(actor=Actor.system(mda_case.coordinator), access=mda_case.access, reason="Fictief: afgeschaald.")
+    response = login_client(mda_case.worker).post(reverse("collaboration:mda_end", args=[mda_case.case.pk]),
+                                                  {"end-reason": "Fictief: nogmaals"})
+    assert response.status_code == 400
+    assert "geen MDA++-casus" in response.content.decode()
+
+
 def test_shared_page_has_bounded_queries(mda_case, police, django_assert_max_num_queries):
     actor = Actor.system(mda_case.worker)
     for n in range(15):
@@ -256,3 +269,23 @@ def test_shared_page_has_bounded_queries(mda_case, police, django_assert_max_num
     client.get(_shared(mda_case))
     with django_assert_max_num_queries(25):
         assert client.get(_shared(mda_case)).status_code == 200
+
+
+def test_team_mda_page_and_partner_list_have_bounded_queries(mda_case, police, django_assert_max_num_queries):
+    actor = Actor.system(mda_case.worker)
+    partners = [UserFactory(username=f"t_partner_{n}", role=Role.PARTNER, organisation=f"GGZ {n}") for n in range(8)]
+    for partner in partners:
+        services.mda_partner_add(actor=actor, access=mda_case.access, user_id=partner.pk, sector="mental_health",
+                                 basis="consent", basis_note="Fictief")
+    for n in range(8):
+        other = case_services.case_open(actor=actor, household_name=f"Huishouden Proef {n}")
+        services.mda_start(actor=actor, access=other, case_director_id=mda_case.worker.pk, criteria=["long_history"],
+                           reason="Fictief")
+        services.mda_partner_add(actor=actor, access=other, user_id=police.pk, sector="police", basis="consent",
+                                 basis_note="Fictief")
+    team, partner = login_client(mda_case.worker), login_client(police)
+    with django_assert_max_num_queries(40):
+        assert team.get(reverse("collaboration:mda", args=[mda_case.case.pk])).status_code == 200
+    with django_assert_max_num_queries(15):
+        listing = partner.get(reverse("collaboration:partner_cases"))
+    assert listing.content.decode().count("Huishouden Proef") == 8

@@ -107,7 +107,20 @@ def mda_overview(case: Case) -> dict:
     enrolments = list(case.mda_enrolments.select_related("case_director", "started_by", "ended_by")
                       .prefetch_related("partners__user", "partners__added_by", "partners__removed_by"))
     current = next((e for e in enrolments if e.ended_at is None), None)
-    return {"mda": current, "mda_history": [e for e in enrolments if e is not current]}
+    return {"mda": current, "mda_history": [e for e in enrolments if e is not current],
+            "partner_last_views": partner_last_views(case)}
+
+
+def partner_last_views(case: Case) -> dict[int, object]:
+    """Per partner account, when it last opened this case's shared plan (from the access log), so the case
+    director sees whether the partners keep up."""
+    from django.db.models import Max
+
+    from wijkveilig.audit.models import AccessLogEntry
+
+    rows = (AccessLogEntry.objects.filter(case_id=case.pk, event="mda.shared_plan_viewed", auth_rule="mda_partner")
+            .values("user_id").annotate(last=Max("at")).values_list("user_id", "last"))
+    return dict(rows)
 
 
 def shared_plan(case: Case) -> dict:

@@ -116,10 +116,15 @@ def _mda_page(request, access, *, built: dict | None = None, remove_form=None, r
     overview = selectors.mda_overview(access.case)
     active = [p for p in overview["mda"].partners.all() if p.removed_at is None] if overview["mda"] else []
     for partner in active:  # each row its own form (own ids); the one posted keeps its input and error
+        partner.last_viewed = overview["partner_last_views"].get(partner.user_id)
         partner.remove_form = (remove_form if partner.pk == remove_id
                                else forms.ReasonForm(prefix=f"remove-{partner.pk}"))
     criteria = dict(MdaCriterion.choices)
+    # A form posted from a stale page (MDA++ started or ended meanwhile in another tab) is not on the page now:
+    # its errors are shown at the top so the refusal is never silent.
+    hidden = ("start_form",) if overview["mda"] else ("director_form", "partner_form", "end_form")
     context = _common(access) | overview | built | {
+        "stale_forms": [built[name] for name in hidden if built[name].errors],
         "active_partners": active, "remove_form": remove_form,
         "mda_criteria": [criteria[c] for c in overview["mda"].criteria if c in criteria] if overview["mda"] else []}
     return render(request, "collaboration/mda.html", context, status=400 if failed else 200)
