@@ -224,8 +224,9 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
 
     # ---- API (/api/v1/): a verified session or a personal token; 401 without ---------------------------
     #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
-    "api:openapi-json": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
-    "api:openapi-view": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
+    # The API description is for users with a verified login or a token; anonymous gets 401.
+    "api:openapi-json": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)},
+    "api:openapi-view": {"GET":  (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401)},
     "api:api-root": {"GET":      (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)},
     "api:GET /api/v1/cases": {"GET": (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/cases": {"POST": (201, 201, 201, 201, 201, 201, 201, 201, 403, 403, 403, 403, 403, 401)},

@@ -572,3 +572,24 @@ def test_note_list_queries_do_not_grow_with_notes(w, django_assert_max_num_queri
     with django_assert_max_num_queries(few):
         response = client.get(url)
     assert len(response.json()) == 9
+
+
+def test_a_wrong_method_gets_the_apis_json_error_with_the_allowed_methods(world):
+    from tests.conftest import login_client
+
+    response = login_client(world.worker).delete(f"/api/v1/cases/{world.case.pk}/notes")
+    assert response.status_code == 405
+    assert response.json() == {"detail": "Deze methode is hier niet toegestaan.", "field": None}
+    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "POST"}
+
+
+def test_a_request_without_valid_credentials_is_refused_and_logged(world):
+    from django.test import Client
+
+    from wijkveilig.audit.models import AccessLogEntry
+
+    response = Client().get(f"/api/v1/cases/{world.case.pk}/notes", headers={"Authorization": "Bearer wv_geraden"})
+    assert response.status_code == 401
+    row = AccessLogEntry.objects.get(event="api.unauthenticated")
+    assert (row.outcome, row.case_id, row.user_id, row.section) == ("denied", world.case.pk, None, "api")
+    assert "wv_geraden" not in str(AccessLogEntry.objects.values_list().get(pk=row.pk))  # the token is never logged

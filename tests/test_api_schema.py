@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from config.wsgi import application
+from tests.conftest import login_client
 from wijkveilig.accounts.services import api_token_create
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
@@ -42,10 +43,19 @@ MAX_EXAMPLES = 24  # per operation, half positive and half negative
 
 
 @pytest.fixture
-def spec(db):
-    response = Client().get(SPEC_URL)
+def spec(world):
+    response = login_client(world.worker).get(SPEC_URL)
     assert response.status_code == 200
     return response.json()
+
+
+def test_the_api_description_needs_a_login_or_a_token(world):
+    anonymous = Client().get(SPEC_URL)
+    assert anonymous.status_code == 401 and anonymous.json()["detail"].startswith("Log in")
+    assert Client().get("/api/v1/docs").status_code == 401
+    _, key = api_token_create(user=world.worker, name="Specificatie")
+    assert Client().get(SPEC_URL, headers={"Authorization": f"Bearer {key}"}).status_code == 200
+    assert Client().get(SPEC_URL, headers={"Authorization": "Bearer wv_ongeldig"}).status_code == 401
 
 
 def _operations(spec) -> dict:
@@ -89,9 +99,9 @@ def test_error_schema_has_a_dutch_detail(spec):
     assert set(error["properties"]) == {"detail", "field"}
 
 
-def test_docs_page_works_under_the_content_security_policy(db):
+def test_docs_page_works_under_the_content_security_policy(world):
     """Swagger UI from our own static files, no inline script: the CSP allows nothing else."""
-    response = Client().get("/api/v1/docs")
+    response = login_client(world.worker).get("/api/v1/docs")
     html = response.content.decode()
     assert response.status_code == 200
     assert "http://" not in html and "https://" not in html
@@ -156,7 +166,7 @@ def test_generated_requests_never_break_the_api(world, in_process_requests):
     """Positive and negative requests for every operation in the spec, as `worker` with a bearer token."""
     _, key = api_token_create(user=world.worker, name="Schemathesis")
     ids = _real_records(world)
-    schema = schemathesis.openapi.from_wsgi(SPEC_URL, application)
+    schema = schemathesis.openapi.from_wsgi(SPEC_URL, application, headers={"Authorization": f"Bearer {key}"})
     checks = [schemathesis.checks.not_a_server_error, schemathesis.checks.status_code_conformance,
               schemathesis.checks.content_type_conformance, schemathesis.checks.response_schema_conformance,
               schemathesis.checks.ignored_auth]

@@ -10,7 +10,7 @@ from wijkveilig.api import errors
 from wijkveilig.api import schemas as s
 from wijkveilig.api.assessment import router as assessment_router
 from wijkveilig.api.collaboration import router as collaboration_router
-from wijkveilig.api.auth import PersonalTokenAuth, VerifiedSessionAuth
+from wijkveilig.api.auth import PersonalTokenAuth, VerifiedSessionAuth, docs_require_login
 from wijkveilig.api.intake import router as intake_router
 from wijkveilig.api.meldcode import router as meldcode_router
 from wijkveilig.api.safety import router as safety_router
@@ -29,7 +29,7 @@ class WijkveiligAPI(NinjaAPI):
 
 api = WijkveiligAPI(
     title="Wijkveilig API", version="1", urls_namespace="api", docs_url="/docs",
-    auth=[PersonalTokenAuth(), VerifiedSessionAuth()],
+    auth=[PersonalTokenAuth(), VerifiedSessionAuth()], docs_decorator=docs_require_login,
     description="Authenticatie: een persoonlijk API-token (`Authorization: Bearer wv_...`) of de browsersessie na de "
                 "tweede factor (dan met CSRF-token). Een fout heeft altijd de vorm `{detail, field}`, met `detail` in "
                 "het Nederlands. Een casus buiten uw bereik geeft 404, net als een casus die niet bestaat.",

@@ -40,3 +40,21 @@ class PersonalTokenAuth(HttpBearer):
         if user is not None:
             request.user = user
         return user
+
+
+def docs_require_login(view):
+    """The OpenAPI spec and docs page are for users of the API only: a verified session or a valid token.
+    A map of every operation helps an attacker more than anyone else, so anonymous callers get the same 401."""
+    from functools import wraps
+
+    from django.http import JsonResponse
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        session = VerifiedSessionAuth().authenticate(request, None)
+        if session is None and PersonalTokenAuth()(request) is None:
+            return JsonResponse({"detail": _("Log in of gebruik een API-token om de API-beschrijving te zien."),
+                                 "field": None}, status=401)
+        return view(request, *args, **kwargs)
+
+    return guarded

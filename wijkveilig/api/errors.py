@@ -1,5 +1,7 @@
 """Every API error as `{"detail": <Dutch text>, "field": ...}`; never the input itself (it may hold personal data)."""
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -69,6 +71,23 @@ def _http_error(api: NinjaAPI, request, exc: HttpError):
     return _respond(api, request, exc.status_code, _("Dit verzoek kan niet worden verwerkt."))
 
 
+_CASE_IN_PATH = re.compile(r"/cases/(\d{1,18})(?:/|$)")
+
+
+def _unauthenticated(api: NinjaAPI, request):
+    """A request without a valid session or token is refused (401) and, like every refused access, logged: a
+    stream of these (a guessed or stolen token, a script without one) is what the log officer must be able to see."""
+    from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
+
+    found = _CASE_IN_PATH.search(request.path)
+    try:
+        access_log_write(actor=Actor.from_request(request), event="api.unauthenticated", action=Action.READ,
+                         outcome=Outcome.DENIED, case_id=int(found.group(1)) if found else None, section="api")
+    except AuditUnavailable:
+        return _respond(api, request, 503, _("Tijdelijk niet beschikbaar: het logboek kan niet worden bijgewerkt."))
+    return _respond(api, request, 401, _("Niet ingelogd. Gebruik een geldig API-token of log in met uw tweede factor."))
+
+
 def _respond(api: NinjaAPI, request, status: int, detail: str, field: str | None = None):
     return api.create_response(request, {"detail": detail, "field": field}, status=status)
 
@@ -78,8 +97,7 @@ def install(api: NinjaAPI) -> None:
     handlers = {
         Http404: lambda r, e: _respond(api, r, 404, _("Niet gevonden.")),
         PermissionDenied: lambda r, e: _respond(api, r, 403, str(e) or _("U mag dit niet wijzigen.")),
-        AuthenticationError: lambda r, e: _respond(api, r, 401, _("Niet ingelogd. Gebruik een geldig API-token "
-                                                                    "of log in met uw tweede factor.")),
+        AuthenticationError: lambda r, e: _unauthenticated(api, r),
         HttpError: lambda r, e: _http_error(api, r, e),
         ConflictError: lambda r, e: _respond(api, r, 409, _(
             "Iemand anders heeft dit intussen gewijzigd; uw versie is verouderd. Haal de nieuwste versie op "
