@@ -97,7 +97,3 @@ def test_buurt_for_address(postcode, number, buurt):
 def test_assignment_suggestion(colour, members, expected):
     assert routing.suggest_assignees(colour, members) == expected
 
-
-@pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (123, "123")])
-def test_small_counts_are_suppressed(count, shown):
-    assert routing.suppress_small(count) == shown

@@ -95,7 +95,3 @@ def suggest_assignees(colour: str, members: list[Member]) -> list[int]:
         return [m.user_id for m in by_load[:2]]
     return [m.user_id for m in by_load[:1]]
 
-
-def suppress_small(count: int, *, threshold: int = 5) -> str:
-    """A count for the municipal overview: below the threshold shown as '<5' so no household can be singled out."""
-    return f"<{threshold}" if 0 < count < threshold else str(count)

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from wijkveilig.core import disclosure
 from wijkveilig.households.models import Household, Person
 from wijkveilig.intake.models import Concern
-from wijkveilig.intake.routing import suppress_small
 from wijkveilig.intake.triage import Colour
 
 
@@ -58,9 +58,9 @@ def own_submissions(user):
 
 
 def overview_counts() -> dict:
-    """Counts per colour and per buurt for the policy officer; counts below 5 are shown as '<5'."""
+    """Counts per colour and per buurt for the policy officer: 1–4 hidden as '<5', and where a total would give a
+    hidden count back, a second count hidden as 'x' (`core.disclosure`)."""
     colours = [c for c in Colour] + [""]
-    by_colour = {row["final_colour"]: row["n"] for row in Concern.objects.values("final_colour").annotate(n=Count("pk"))}
     rows = (Concern.objects.values("buurt__code", "buurt__name", "final_colour").annotate(n=Count("pk"))
             .order_by("buurt__code"))
     table: dict[str, dict] = {}
@@ -68,10 +68,12 @@ def overview_counts() -> dict:
         key = row["buurt__code"] or ""
         entry = table.setdefault(key, {"code": key, "name": row["buurt__name"] or _("onbekend adres"), "counts": {}})
         entry["counts"][row["final_colour"]] = row["n"]
+    entries = list(table.values())
+    shown = disclosure.protect([[e["counts"].get(c, 0) for c in colours] for e in entries])
+    labels = [c.label if c else _("nog niet getrieerd") for c in colours]
     return {
-        "colours": [(c.label if c else _("nog niet getrieerd"), suppress_small(by_colour.get(c, 0))) for c in colours],
-        "buurten": [{"code": e["code"], "name": e["name"],
-                     "counts": [suppress_small(e["counts"].get(c, 0)) for c in colours],
-                     "total": suppress_small(sum(e["counts"].values()))} for e in table.values()],
-        "headers": [c.label if c else _("nog niet getrieerd") for c in colours],
+        "colours": list(zip(labels, shown.column_totals)) if entries else [(label, "0") for label in labels],
+        "buurten": [{"code": e["code"], "name": e["name"], "counts": counts, "total": total}
+                    for e, counts, total in zip(entries, shown.cells, shown.row_totals)],
+        "headers": labels,
     }
