@@ -5,6 +5,7 @@ every look is in the access log. Access ends when the partner is removed, MDA++ 
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -161,15 +162,12 @@ def test_closing_the_case_ends_partner_access(mda_case, police):
 # ---- the rules of the service -----------------------------------------------------------------------------
 
 def test_only_case_direction_may_start_mda_and_a_refusal_is_logged(world):
-    emergency = case_services.emergency_access_grant(actor=Actor.system(world.colleague), case_id=world.case.pk,
-                                                     reason="Fictieve noodsituatie voor de test.")
-    from wijkveilig.cases.access import CaseAccess
-    access = CaseAccess(case=world.case, grant="emergency", can_write=True)
-    from django.core.exceptions import PermissionDenied
+    access = case_services.emergency_access_grant(actor=Actor.system(world.colleague), case_id=world.case.pk,
+                                                  reason="Fictieve noodsituatie voor de test.")
+    assert access.grant == "emergency"
     with pytest.raises(PermissionDenied):
         services.mda_start(actor=Actor.system(world.colleague), access=access, case_director_id=world.worker.pk,
                            criteria=["long_history"], reason="Fictief")
-    assert emergency is not None
     assert AccessLogEntry.objects.filter(event="collaboration.mda_start_denied", outcome="denied").exists()
 
 

@@ -1,5 +1,8 @@
 """API authentication: a verified (2FA) browser session with CSRF, or a personal bearer token."""
 
+from functools import wraps
+
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
@@ -45,9 +48,6 @@ class PersonalTokenAuth(HttpBearer):
 def docs_require_login(view):
     """The OpenAPI spec and docs page are for users of the API only: a verified session or a valid token.
     A map of every operation helps an attacker more than anyone else, so anonymous callers get the same 401."""
-    from functools import wraps
-
-    from django.http import JsonResponse
 
     @wraps(view)
     def guarded(request, *args, **kwargs):

@@ -2,8 +2,11 @@
 
 from collections import Counter
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.cases.access import MDA_PARTNER_ROLES
 from wijkveilig.cases.models import Case, CaseStatus
 from wijkveilig.collaboration import stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
@@ -126,23 +129,28 @@ def partner_last_views(case: Case) -> dict[int, object]:
 def shared_plan(case: Case) -> dict:
     """What every MDA++ partner may see: the plan's agreements with their latest status, the Veilig Thuis safety
     conditions and the conference decisions. Never notes, review notes, conference deliberations or safe places."""
-    from wijkveilig.safety.models import SafetyPlan
+    from wijkveilig.safety import selectors as safety_selectors
 
-    plan = SafetyPlan.objects.filter(case=case).first()
+    plan = safety_selectors.plan_of(case)
     agreements = []
-    if plan is not None:
-        for agreement in plan.agreements.prefetch_related("reviews"):
-            latest = agreement.reviews.all()[0] if agreement.reviews.all() else None
-            agreements.append({"agreement": agreement, "latest_status": latest.get_status_display() if latest else "",
-                               "latest_on": latest.reviewed_on if latest else None})
+    for agreement in safety_selectors.agreements(plan):  # reviews newest first
+        latest = agreement.reviews.all()[0] if agreement.reviews.all() else None
+        agreements.append({"agreement": agreement, "latest_status": latest.get_status_display() if latest else "",
+                           "latest_on": latest.reviewed_on if latest else None})
     decisions = list(ConferenceDecision.objects.filter(conference__case=case).select_related("owner", "conference")
                      .order_by("due_on", "id"))
     return {"mda": mda_current(case), "plan": plan, "shared_agreements": agreements, "decisions": decisions}
 
 
-def mda_cases_for(user) -> list[Case]:
-    """The open MDA++ cases this external partner was added to (and not removed from), newest first."""
-    return list(Case.objects.filter(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
-                                    mda_enrolments__partners__user=user,
-                                    mda_enrolments__partners__removed_at__isnull=True)
-                .select_related("team", "household").distinct().order_by("-id")[:MAX_ATTENTION])
+def mda_cases_listed(*, actor: Actor) -> list[Case]:
+    """The open MDA++ cases this external partner was added to (and not removed from), newest first, for partner
+    and Veilig Thuis accounts only. The listing is logged: it shows which families the partner works with."""
+    if actor.user.role not in MDA_PARTNER_ROLES:
+        raise PermissionDenied
+    cases = list(Case.objects.filter(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
+                                     mda_enrolments__partners__user=actor.user,
+                                     mda_enrolments__partners__removed_at__isnull=True)
+                 .select_related("team", "household").distinct().order_by("-id")[:MAX_ATTENTION])
+    access_log_write(actor=actor, event="mda.cases_listed", action=Action.READ, section="mda",
+                     auth_rule="mda_partner")
+    return cases

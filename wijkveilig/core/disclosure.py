@@ -28,6 +28,19 @@ def _lines(rows: int, columns: int) -> list[list[tuple[int, int]]]:
     return by_row + by_column
 
 
+def _with_margins(counts: list[list[int]]) -> dict[tuple[int, int], int]:
+    """The table as (row, column) → count, with the row totals in column `width`, the column totals in row
+    `len(counts)` and the grand total bottom right."""
+    rows, columns = len(counts), (len(counts[0]) if counts else 0)
+    grid = {(i, j): counts[i][j] for i in range(rows) for j in range(columns)}
+    for i in range(rows):
+        grid[(i, columns)] = sum(counts[i])
+    for j in range(columns):
+        grid[(rows, j)] = sum(counts[i][j] for i in range(rows))
+    grid[(rows, columns)] = sum(grid[(rows, j)] for j in range(columns))
+    return grid
+
+
 def hidden_cells(counts: list[list[int]]) -> dict[tuple[int, int], str]:
     """Which cells of the table with margins to hide, and how: (row, column) → PRIMARY or SECONDARY.
 
@@ -37,13 +50,7 @@ def hidden_cells(counts: list[list[int]]) -> dict[tuple[int, int], str]:
     grand total itself cannot be known — so no hidden count can be found by subtracting shown ones.
     """
     rows, columns = len(counts), (len(counts[0]) if counts else 0)
-    grid = {(i, j): counts[i][j] for i in range(rows) for j in range(columns)}
-    for i in range(rows):
-        grid[(i, columns)] = sum(counts[i])
-    for j in range(columns):
-        grid[(rows, j)] = sum(counts[i][j] for i in range(rows))
-    grand = (rows, columns)
-    grid[grand] = sum(grid[(rows, j)] for j in range(columns))
+    grid, grand = _with_margins(counts), (rows, columns)
     hidden = {cell: PRIMARY for cell, n in grid.items() if 0 < n < THRESHOLD and cell != grand}
     changed = True
     while changed:
@@ -61,13 +68,13 @@ def hidden_cells(counts: list[list[int]]) -> dict[tuple[int, int], str]:
 def protect(counts: list[list[int]]) -> ProtectedTable:
     """The table as it may be shown: counts as text, small ones and the ones that would give them away hidden."""
     rows, columns = len(counts), (len(counts[0]) if counts else 0)
-    hidden = hidden_cells(counts)
+    grid, hidden = _with_margins(counts), hidden_cells(counts)
 
-    def shown(cell: tuple[int, int], value: int) -> str:
-        return hidden.get(cell, str(value))
+    def shown(cell: tuple[int, int]) -> str:
+        return hidden.get(cell, str(grid[cell]))
 
     return ProtectedTable(
-        cells=[[shown((i, j), counts[i][j]) for j in range(columns)] for i in range(rows)],
-        row_totals=[shown((i, columns), sum(counts[i])) for i in range(rows)],
-        column_totals=[shown((rows, j), sum(counts[i][j] for i in range(rows))) for j in range(columns)],
+        cells=[[shown((i, j)) for j in range(columns)] for i in range(rows)],
+        row_totals=[shown((i, columns)) for i in range(rows)],
+        column_totals=[shown((rows, j)) for j in range(columns)],
     )
