@@ -38,7 +38,11 @@ if not FIELD_ENCRYPTION_KEYS:
         raise RuntimeError("WIJKVEILIG_FIELD_KEYS must be set when DEBUG is off")
     FIELD_ENCRYPTION_KEYS = ["ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZC0="]  # dev only
 # Keyed hash for searchable fingerprints (BSN lookups, search terms in the access log).
-LOOKUP_HASH_KEY = os.environ.get("WIJKVEILIG_LOOKUP_KEY", "dev-only-lookup-key")
+LOOKUP_HASH_KEY = os.environ.get("WIJKVEILIG_LOOKUP_KEY", "")
+if not LOOKUP_HASH_KEY:
+    if not DEBUG:
+        raise RuntimeError("WIJKVEILIG_LOOKUP_KEY must be set when DEBUG is off")
+    LOOKUP_HASH_KEY = "dev-only-lookup-key"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wijkveilig.core.middleware.RequestIdMiddleware",
+    "wijkveilig.core.middleware.PrivacyHeadersMiddleware",  # after WhiteNoise: static files keep their caching
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -378,3 +378,19 @@ def test_admin_login_form_cannot_be_used_to_log_in(world):
                                               "otp_device": device.persistent_id, "otp_token": code_for(device)})
     assert is_login_redirect(response)
     assert "_auth_user_id" not in client.session
+
+
+def test_the_second_factor_gives_a_new_session_key(world):
+    """A session id known after the password step (fixated or observed) is worthless once TOTP succeeds."""
+    client = Client()
+    password_step(client, world.worker.username)
+    between = client.cookies["sessionid"].value
+    device = TOTPDevice.objects.get(user=world.worker, confirmed=True)
+    assert client.post(VERIFY, {"token": code_for(device)}).status_code == 302
+    assert client.cookies["sessionid"].value != between
+    assert not Session.objects.filter(session_key=between).exists()
+
+    stolen = Client()
+    stolen.cookies["sessionid"] = between
+    assert is_login_redirect(stolen.get(reverse("cases:detail", args=[world.case.pk])))
+    assert client.get(reverse("cases:detail", args=[world.case.pk])).status_code == 200

@@ -412,6 +412,9 @@ def _send(client: Client, method: str, url: str, body, *, is_api: bool):
 
 def _problems(key, persona, method, url, expected, response) -> list[str]:
     problems = []
+    # Any answer may hold personal data (a page, an error, a redirect): no cache keeps it, no device is opened.
+    if "no-store" not in response.get("Cache-Control", "") or "camera=()" not in response.get("Permissions-Policy", ""):
+        problems.append(f"{persona:<21} {method:<6} {url}: no Cache-Control no-store / Permissions-Policy")
     if response.status_code != expected:
         problems.append(f"{persona:<21} {method:<6} {url}: expected {expected}, got {response.status_code}")
     elif persona == "anonymous" and expected == 302 and not key.startswith("api"):

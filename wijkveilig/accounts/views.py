@@ -55,6 +55,8 @@ def login_view(request):
 
 def _finish_second_factor(request, device):
     otp_login(request, device)
+    # A session id seen before the second factor (e.g. fixated after the password step) is worthless afterwards.
+    request.session.cycle_key()
     return redirect(request.session.pop("next", settings.LOGIN_REDIRECT_URL))
 
 

@@ -27,6 +27,24 @@ class RequestIdMiddleware:
         return response
 
 
+# Browser features the app never uses stay off, so injected content cannot ask for them either.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
+
+
+class PrivacyHeadersMiddleware:
+    """Every dynamic answer may hold personal data: no browser or proxy keeps a copy, and no device access."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "no-store"
+        response["Permissions-Policy"] = PERMISSIONS_POLICY
+        return response
+
+
 class DomainErrorMiddleware:
     """Fail closed: if the access log could not be written, answer 503 and return no data."""
 
