@@ -38,6 +38,10 @@ if not FIELD_ENCRYPTION_KEYS:
         raise RuntimeError("WIJKVEILIG_FIELD_KEYS must be set when DEBUG is off")
     FIELD_ENCRYPTION_KEYS = ["ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZC0="]  # dev only
 # Keyed hash for searchable fingerprints (BSN lookups, search terms in the access log).
+# Published counts are rounded to multiples of this (controlled rounding, decision 0016); a municipality may raise it.
+DISCLOSURE_THRESHOLD = int(os.environ.get("WIJKVEILIG_DISCLOSURE_THRESHOLD", "5"))
+if DISCLOSURE_THRESHOLD < 5:
+    raise RuntimeError("WIJKVEILIG_DISCLOSURE_THRESHOLD must be 5 or more")
 LOOKUP_HASH_KEY = os.environ.get("WIJKVEILIG_LOOKUP_KEY", "")
 if not LOOKUP_HASH_KEY:
     if not DEBUG:
@@ -74,6 +78,7 @@ INSTALLED_APPS = [
     "wijkveilig.assessment",
     "wijkveilig.safety",
     "wijkveilig.collaboration",
+    "wijkveilig.insight",
     "wijkveilig.api",
 ]
 

@@ -303,8 +303,9 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
                      "POST":     (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302)},
     "intake:shared": {"GET":     _PARTNER_ONLY,
                       "POST":    _NOT_ALLOWED_GET},
-    "intake:overview": {"GET":   (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
-                        "POST":  _NOT_ALLOWED_GET},
+    "insight:concerns_overview": {
+        "GET":                   (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
+        "POST":                  _NOT_ALLOWED_GET},
     "api:GET /api/v1/intake/concerns": {
         "GET":                   (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/intake/concerns": {

@@ -1,14 +1,12 @@
-"""Reads for the intake pages: queues, the municipal overview and possible household matches."""
+"""Reads for the intake pages: queues and possible household matches."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from wijkveilig.core import disclosure
 from wijkveilig.households.models import Household, Person
 from wijkveilig.intake.models import Concern
-from wijkveilig.intake.triage import Colour
 
 
 @dataclass
@@ -55,25 +53,3 @@ def municipal_queue(user):
 
 def own_submissions(user):
     return Concern.objects.filter(submitted_by=user).order_by("-received_at", "-pk")
-
-
-def overview_counts() -> dict:
-    """Counts per colour and per buurt for the policy officer: 1–4 hidden as '<5', and where a total would give a
-    hidden count back, a second count hidden as 'x' (`core.disclosure`)."""
-    colours = [c for c in Colour] + [""]
-    rows = (Concern.objects.values("buurt__code", "buurt__name", "final_colour").annotate(n=Count("pk"))
-            .order_by("buurt__code"))
-    table: dict[str, dict] = {}
-    for row in rows:
-        key = row["buurt__code"] or ""
-        entry = table.setdefault(key, {"code": key, "name": row["buurt__name"] or _("onbekend adres"), "counts": {}})
-        entry["counts"][row["final_colour"]] = row["n"]
-    entries = list(table.values())
-    shown = disclosure.protect([[e["counts"].get(c, 0) for c in colours] for e in entries])
-    labels = [c.label if c else _("nog niet getrieerd") for c in colours]
-    return {
-        "colours": list(zip(labels, shown.column_totals)) if entries else [(label, "0") for label in labels],
-        "buurten": [{"code": e["code"], "name": e["name"], "counts": counts, "total": total}
-                    for e, counts, total in zip(entries, shown.cells, shown.row_totals)],
-        "headers": labels,
-    }

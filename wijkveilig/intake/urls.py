@@ -13,5 +13,4 @@ urlpatterns = [
     path("intake/<int:concern_id>/casus/", views.concern_case_view, name="case_open"),
     path("zorg-delen/", views.share_view, name="share"),
     path("zorg-delen/mijn-zorgen/", views.shared_view, name="shared"),
-    path("intake/overzicht/", views.overview_view, name="overview"),
 ]

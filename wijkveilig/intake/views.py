@@ -155,11 +155,3 @@ def shared_view(request):
     access_log_write(actor=Actor.from_request(request), event="concern.own_listed", action=Action.READ,
                      section=SECTION, auth_rule="submitter_partner")
     return render(request, "intake/shared.html", {"concerns": selectors.own_submissions(request.user)})
-
-
-@require_GET
-def overview_view(request):
-    _require(request.user.role == Role.POLICY_OFFICER)
-    access_log_write(actor=Actor.from_request(request), event="concern.overview_viewed", action=Action.READ,
-                     section=SECTION, auth_rule="aggregate")
-    return render(request, "intake/overview.html", selectors.overview_counts())
