@@ -1,14 +1,23 @@
 # Wijkveilig: `make run` sets everything up and serves the app; `make test` runs the whole suite.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup deps-base deps-test npm messages migrate demo chromium bench clean
+.PHONY: run serve test setup deps-base deps-test npm messages migrate demo chromium bench clean
 
-run: deps-base npm messages migrate demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+# The demo is served as production serves (DEBUG off, gunicorn, hashed static files; errors show the plain pages),
+# with keys made once under var/ and SQLite (scripts/local_env.sh).
+run: deps-base npm messages
+	. scripts/local_env.sh && $(BIN)/python manage.py migrate --no-input -v 0 \
+	  && $(BIN)/python manage.py demo_seed --allow-demo \
+	  && WIJKVEILIG_BIND=$(HOST):$(PORT) WIJKVEILIG_MIGRATE_ON_START=false bash scripts/serve.sh
+
+# Production: the environment holds DATABASE_URL (PostgreSQL), the keys and the hosts (README, Configuration).
+serve: deps-base npm messages
+	bash scripts/serve.sh
 
 test: deps-test npm messages chromium
 	bash scripts/test.sh

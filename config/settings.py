@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "wijkveilig.core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles, see its docstring
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -128,27 +129,24 @@ TEMPLATES = [
 ]
 
 
-def database_from_env() -> dict:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        from urllib.parse import unquote, urlparse
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
 
-        parts = urlparse(url)
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": parts.path.lstrip("/"),
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-        }
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": VAR_DIR / "wijkveilig.sqlite3",
-        "OPTIONS": {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
-    }
+
+def database_from_env() -> dict:
+    """DATABASE_URL (dj-database-url: every option in the query string, e.g. ?sslmode=require, is kept); empty means
+    SQLite under var/. Production (DEBUG off) refuses SQLite unless WIJKVEILIG_ALLOW_SQLITE says so (the local demo)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url:
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    else:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        database = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "wijkveilig.sqlite3"}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        if not DEBUG and not env_bool("WIJKVEILIG_ALLOW_SQLITE", False):
+            raise RuntimeError("DATABASE_URL must name PostgreSQL when DEBUG is off "
+                               "(or WIJKVEILIG_ALLOW_SQLITE=true for a local demo)")
+        database.update(CONN_MAX_AGE=0, OPTIONS={**SQLITE_OPTIONS, **database.get("OPTIONS", {})})
+    return database
 
 
 DATABASES = {"default": database_from_env()}
@@ -181,14 +179,28 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# `make run` serves the demo with DEBUG off on http://127.0.0.1 (no TLS there): only then may cookies go without TLS.
+LOCAL_DEMO = env_bool("WIJKVEILIG_LOCAL_DEMO", False)
+SESSION_COOKIE_SECURE = not DEBUG and not LOCAL_DEMO
+CSRF_COOKIE_SECURE = not DEBUG and not LOCAL_DEMO
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+if not DEBUG and not LOCAL_DEMO:
+    # TLS ends at the proxy in front (it sets X-Forwarded-Proto); plain http is sent to https, except the probes.
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    # HSTS preloading commits the municipality's whole domain; its owner decides that, not the application.
+    SECURE_HSTS_PRELOAD = env_bool("WIJKVEILIG_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+elif LOCAL_DEMO:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        raise RuntimeError("WIJKVEILIG_LOCAL_DEMO (plain http) is only for the SQLite demo of `make run`")
+    # The demo on http://127.0.0.1 has no TLS: the checks that ask for it are answered by the flag above.
+    SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008", "security.W012", "security.W016"]
 
 # Lockout: 5 failures per username + IP address, so one office behind NAT is not locked out as a whole.
 AXES_FAILURE_LIMIT = 5
@@ -237,9 +249,11 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Production serves hashed, compressed files made by collectstatic; development serves from the sources.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -248,7 +262,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"scrub": {"()": "wijkveilig.core.logging.ScrubPersonalDataFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub"]}},
+    # Production writes one JSON object per line (request id, user id, route name, status, duration).
+    "formatters": {"json": {"()": "wijkveilig.core.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub"],
+                             **({} if env_bool("WIJKVEILIG_PLAIN_LOGS", DEBUG) else {"formatter": "json"})}},
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from django_otp.admin import OTPAdminSite
 
 from wijkveilig.api.api import api
+from wijkveilig.core import health
 from wijkveilig.core import views as core_views
 
 admin.site.__class__ = OTPAdminSite  # the Django admin also requires the second factor
@@ -13,6 +14,8 @@ admin.site.site_title = "Wijkveilig beheer"
 
 urlpatterns = [
     path("", core_views.home_view, name="home"),
+    path("healthz", health.healthz_view, name="healthz"),
+    path("readyz", health.readyz_view, name="readyz"),
     path("", include("wijkveilig.accounts.urls")),
     path("", include("wijkveilig.cases.urls")),
     path("", include("wijkveilig.meldcode.urls")),

@@ -75,6 +75,11 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
     "home": {"GET":              (302, 302, 302, 302, 302, 302, 302, 302, 302, 200, 200, 302, 302, 302),
              "POST":             _NOT_ALLOWED_GET},
+    # health checks for load balancers: open to anyone, they answer no data
+    "healthz": {"GET":           (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                "POST":          _API_WRONG_METHOD},
+    "readyz": {"GET":            (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+               "POST":           _API_WRONG_METHOD},
     "accounts:login": {"GET":    (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                        "POST":   (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)},
     "accounts:verify": {"GET":   _EVERY_USER,

@@ -182,3 +182,13 @@ def test_search_terms_never_travel_in_the_url(world, as_user):
     assert 'method="post" class="wv-card" role="search"' in page
     ignored = client.get(reverse("cases:list"), {"q": "Testerink-die-niet-bestaat"})
     assert "Testerink-die-niet-bestaat" not in ignored.content.decode()
+
+
+def test_a_not_found_is_logged_by_route_not_by_path(world, as_user, caplog):
+    """Django logs every 4xx with its path; paths hold case and person ids, so the route's name is logged instead."""
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        as_user(world.worker).get("/casussen/987654/personen/123456/")
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert records and all(ScrubPersonalDataFilter().filter(r) for r in records)
+    for message in (r.getMessage() for r in records):
+        assert message.startswith("Not Found (") and "987654" not in message and "123456" not in message, message

@@ -80,4 +80,22 @@ def access_log_write(
         raise AuditUnavailable() from exc
 
 
-__all__ = ["Actor", "Action", "Outcome", "access_log_write"]
+class _ProbeRolledBack(Exception):
+    pass
+
+
+def access_log_writable() -> bool:
+    """Whether a row could be appended now (readiness probe): the insert runs and is rolled back, so probes leave
+    nothing in the log."""
+    try:
+        with transaction.atomic():
+            AccessLogEntry.objects.create(event="health.probe", action=Action.READ, outcome=Outcome.SUCCESS,
+                                          request_id="probe")
+            raise _ProbeRolledBack
+    except _ProbeRolledBack:
+        return True
+    except DatabaseError:
+        return False
+
+
+__all__ = ["Actor", "Action", "Outcome", "access_log_writable", "access_log_write"]

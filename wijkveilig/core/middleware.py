@@ -1,5 +1,7 @@
 """Request id and client address for the access log; 503 when the log cannot be written."""
 
+import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -15,15 +17,28 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+request_log = logging.getLogger("wijkveilig.request")
+
+
 class RequestIdMiddleware:
+    """A request id on every answer, and one log line per request with ids and timings only: the route's name, never
+    its path (paths hold ids and searches), the user's number, never a name."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        started = time.monotonic()
         request.request_id = uuid.uuid4().hex
         request.client_ip = client_ip(request)
         response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
+        user = getattr(request, "user", None)
+        match = getattr(request, "resolver_match", None)
+        request_log.info("request", extra={
+            "request_id": request.request_id, "user_id": user.pk if user and user.is_authenticated else None,
+            "route": match.view_name if match else "", "method": request.method, "status": response.status_code,
+            "duration_ms": round((time.monotonic() - started) * 1000, 1)})
         return response
 
 
