@@ -167,6 +167,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "safety:review_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "safety:safe_place": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "safety:agree": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},  # no agreements yet: refused
+    "safety:agreement_edit": {"GET": _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
     # No plan yet: readers are sent back to the plan page.
     "safety:family_pdf": {"GET": (302, 404, 404, 302, 404, 302, 404, 404, 404, 404, 404, 404, 404, 302),
                           "POST": _NOT_ALLOWED_GET},
@@ -269,6 +270,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/safety-plan/agreements": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/safety-plan/reviews": {"POST": _API_CASE_REFUSED},  # no such agreement
     "api:PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": {"PUT": _API_CASE_WRITE},
+    "api:PUT /api/v1/cases/{case_id}/safety-plan/agreements/{agreement_id}": {"PUT": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/safety-plan/agree": {"POST": _API_CASE_REFUSED},  # no agreements yet
     # No plan yet: every reader in scope hears so (422); outside scope 404 as always.
     "api:GET /api/v1/cases/{case_id}/safety-plan/family-pdf": {

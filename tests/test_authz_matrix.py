@@ -31,6 +31,7 @@ from wijkveilig.intake.triage import TriageAnswers
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.meldcode.models import VtReport
 from wijkveilig.meldcode.report import report_content
+from wijkveilig.safety import services as safety_services
 
 SENTINEL = "Testerink"  # in the household, person and note of the case: never shown to anyone out of scope
 API_PREFIX = "/api/v1"
@@ -183,6 +184,13 @@ def _decision_id(w) -> int:
     return conference.decisions.get().pk
 
 
+def _agreement_id(w) -> int:
+    """A safety-plan agreement on the world's case (made inside each persona's rolled-back savepoint)."""
+    entry = safety_services.AgreementEntry(kind="immediate", who="Fictief", what="Fictief", due_on=date(2030, 1, 1),
+                                           is_protective=False)
+    return safety_services.safety_agreement_add(actor=Actor.system(w.worker), access=w.access, entry=entry).pk
+
+
 def _meldcode_url(name, **kwargs):
     return _case_url(name, namespace="meldcode", route_id=lambda w: w.route.pk, **kwargs)
 
@@ -258,6 +266,7 @@ PAGE_URLS = {
        for name in ("plan", "agreement_add", "review_add", "agree")},
     "safety:safe_place": _case_url("safe_place", namespace="safety", person_id=lambda w: w.mother.pk),
     "safety:family_pdf": _case_url("family_pdf", namespace="safety", for_person_id=lambda w: w.mother.pk),
+    "safety:agreement_edit": _case_url("agreement_edit", namespace="safety", agreement_id=_agreement_id),
     **{f"collaboration:{name}": _case_url(name, namespace="collaboration") for name in ("overview", "conference", "ave")},
     **{f"collaboration:{name}": _case_url(name, namespace="collaboration")
        for name in ("mda", "mda_director", "mda_partner_add", "mda_end", "shared")},
@@ -316,6 +325,8 @@ API_BODIES = {
     "POST /api/v1/cases/{case_id}/safety-plan/reviews": lambda w: {
         "agreement_id": 2**61, "status": "kept", "reviewed_on": "2024-05-01"},
     "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {"answer": "Fictief: bij zus"},
+    "PUT /api/v1/cases/{case_id}/safety-plan/agreements/{agreement_id}": lambda w: {
+        "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01", "version": 1},
     "POST /api/v1/cases/{case_id}/conferences": lambda w: {
         "scheduled_at": "2024-05-01T10:00", "participant_ids": [w.worker.pk], "question": "Fictief",
         "risk_estimate": "low"},
@@ -373,6 +384,7 @@ def _api_request(key: str):
         url = path.format(case_id=w.case.pk, person_id=w.mother.pk, note_id=w.note.pk, route_id=w.route.pk,
                           report_id=w.report.pk, step=1, concern_id=w.concern.pk,
                           decision_id=_decision_id(w) if "{decision_id}" in path else 0,
+                          agreement_id=_agreement_id(w) if "{agreement_id}" in path else 0,
                           partner_id=w.mda_partner.pk)
         if path.endswith("/intake/routing"):
             url += "?postcode=9900AB&house_number=5"

@@ -76,6 +76,21 @@ def test_partner_sees_the_shared_plan_agreements_and_decisions_but_never_notes(m
         assert secret not in body, secret
 
 
+def test_partner_sees_a_protective_agreement_only_as_withheld(mda_case, police):
+    """Issue 9: the victim's protection (who to call, where to go) is not the partners' need to know."""
+    victim = mda_case.case.participants.get(role="victim").person
+    safety_services.safety_agreement_add(actor=Actor.system(mda_case.worker), access=mda_case.access, entry=entry(
+        what="KANARIE-MDA: belt bij spanning haar zus", where="KANARIE-WAAR", is_protective=True,
+        audience_ids=(victim.pk,)))
+    page = login_client(police).get(_shared(mda_case)).content.decode()
+    assert "de inhoud wordt niet gedeeld" in page and AGREEMENT in page
+    shared = login_client(police).get(f"/api/v1/cases/{mda_case.case.pk}/mda/shared-plan").json()
+    withheld = [a for a in shared["agreements"] if a["is_withheld"]]
+    assert len(withheld) == 1 and withheld[0]["what"] == withheld[0]["where"] == ""
+    for body in (page, str(shared)):
+        assert "KANARIE" not in body
+
+
 @pytest.mark.parametrize("name", ["cases:detail", "safety:plan", "collaboration:overview", "assessment:overview",
                                   "cases:note_add", "collaboration:mda"])
 def test_partner_gets_404_on_every_other_part_of_the_case_and_it_is_logged(mda_case, police, name):

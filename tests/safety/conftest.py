@@ -32,8 +32,16 @@ def specialist_consulted(world):
     return world.specialist
 
 
+@pytest.fixture
+def other_case_person(world):
+    """A victim in another team's case: never a valid choice on the world's case."""
+    opened = case_services.case_open(actor=Actor.system(world.outsider), household_name="Huishouden Anderstad")
+    return hh.person_add(actor=Actor.system(world.outsider), access=opened, first_name="Ander",
+                         last_name="Persoon", roles=["victim"])
+
+
 def entry(kind="immediate", days=7, **overrides) -> AgreementEntry:
     values = {"kind": kind, "who": "Vader (fictief)", "what": "Slaapt bij oom tot de evaluatie",
               "due_on": timezone.localdate() + timezone.timedelta(days=days), "where": "Proefstad",
-              "network": "Oom Kees (fictief)"}
+              "network": "Oom Kees (fictief)", "is_protective": False}
     return AgreementEntry(**(values | overrides))

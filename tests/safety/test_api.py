@@ -82,3 +82,23 @@ def test_api_family_pdf_is_per_recipient(world, actor, victim, perpetrator):
     assert "zus Testerink" in text(victim.pk)
     assert send(c, "GET", f"{base}?for_person_id=999999").status_code == 404
     assert AccessLogEntry.objects.filter(event="safety.family_pdf_exported", username=world.worker.username).count() == 3
+
+
+def test_api_agreement_audience_refusal_edit_and_version_check(world, actor, victim, perpetrator):
+    c, base = api_client(world.worker), f"/cases/{world.case.pk}/safety-plan/agreements"
+    protective = _agreement() | {"what": "KANARIE-API: gaat naar de opvang", "is_protective": True}
+    refused = send(c, "POST", base, protective | {"audience_ids": [victim.pk, perpetrator.pk]})
+    assert refused.status_code == 422 and refused.json()["field"] == "audience"
+    assert "Piet" in refused.json()["detail"] and not Agreement.objects.exists()
+    created = send(c, "POST", base, protective | {"audience_ids": [victim.pk]})
+    assert created.status_code == 201
+    body = created.json()
+    assert body["is_protective"] and body["audience_ids"] == [victim.pk] and body["version"] == 1
+    changed = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "KANARIE-API-2", "version": 1})
+    assert changed.status_code == 200 and changed.json()["version"] == 2
+    assert changed.json()["audience_ids"] == [victim.pk]  # nobody ticked, nobody named: the victims and children
+    stale = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "Verouderd", "version": 1})
+    assert stale.status_code == 409 and Agreement.objects.get().what == "KANARIE-API-2"
+    pdf = send(c, "GET", f"/cases/{world.case.pk}/safety-plan/family-pdf?for_person_id={perpetrator.pk}")
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "KANARIE" not in text

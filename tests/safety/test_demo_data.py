@@ -1,4 +1,5 @@
-"""The demo world holds one agreed safety plan with a safe place for every victim of its case."""
+"""The demo world holds one agreed safety plan with a safe place for every victim and child of its case, and a
+protective agreement that is for the mother and the children, never for the suspected perpetrator."""
 
 from django.core.management import call_command
 from django.test import override_settings
@@ -13,6 +14,11 @@ def test_demo_has_an_agreed_safety_plan(db):
         call_command("demo_seed")  # idempotent: a second run adds nothing
     plan = SafetyPlan.objects.get()
     assert plan.status == PlanStatus.AGREED
-    assert [a.kind for a in selectors.agreements(plan)] == ["immediate", "lasting"]
-    victims = selectors.victim_ids(plan.case)
-    assert victims and sorted(plan.safe_places.values_list("person_id", flat=True)) == victims
+    agreements = selectors.agreements(plan)
+    assert [a.kind for a in agreements] == ["immediate", "immediate", "lasting"]
+    asked = selectors.safe_place_person_ids(plan.case)
+    assert asked and sorted(plan.safe_places.values_list("person_id", flat=True)) == asked
+    protective = next(a for a in agreements if a.is_protective)
+    perpetrator = plan.case.participants.get(role="suspected_perpetrator").person
+    assert sorted(p.pk for p in protective.audience.all()) == asked
+    assert protective not in [row.agreement for row in selectors.plan_for_person(plan, perpetrator).agreements]

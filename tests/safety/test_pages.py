@@ -11,7 +11,6 @@ from pypdf import PdfReader
 
 from tests.safety.conftest import SAFE_PLACE, entry
 from wijkveilig.audit.models import AccessLogEntry
-from wijkveilig.audit.services import Actor
 from wijkveilig.safety import selectors, services
 from wijkveilig.safety.models import Agreement, PlanStatus
 
@@ -23,7 +22,7 @@ def _url(world, name, **kwargs):
 def _agreement_post(**overrides):
     return {"kind": "immediate", "who": "Vader (fictief)", "what": "Slaapt bij oom",
             "due_on": (timezone.localdate() + timezone.timedelta(days=7)).isoformat(), "where": "Proefstad",
-            "network": "Oom Kees (fictief)"} | overrides
+            "network": "Oom Kees (fictief)", "is_protective": "no"} | overrides
 
 
 def _pdf_text(response) -> str:
@@ -113,16 +112,6 @@ def test_family_pdf_for_perpetrator_never_shows_the_victims_safe_place(world, as
 def test_family_pdf_for_a_person_of_another_household_is_404(world, as_user, actor, other_case_person):
     services.safety_agreement_add(actor=actor, access=world.access, entry=entry())
     assert as_user(world.worker).get(_url(world, "family_pdf", for_person_id=other_case_person.pk)).status_code == 404
-
-
-@pytest.fixture
-def other_case_person(world):
-    from wijkveilig.cases import household_services as hh
-    from wijkveilig.cases import services as case_services
-
-    opened = case_services.case_open(actor=Actor.system(world.outsider), household_name="Huishouden Anderstad")
-    return hh.person_add(actor=Actor.system(world.outsider), access=opened, first_name="Ander",
-                         last_name="Persoon", roles=["victim"])
 
 
 def test_case_page_links_to_the_safety_plan(world, as_user):

@@ -190,6 +190,7 @@ class MdaOut(Schema):
 
 class SharedAgreementOut(Schema):
     kind: str
+    is_withheld: bool = Field(..., description="Beschermende afspraak: alleen soort, datum en status worden gedeeld")
     who: str
     what: str
     due_on: date
@@ -293,17 +294,14 @@ def end_mda(request, case_id: int, payload: ReasonIn):
 
 @router.get("/cases/{case_id}/mda/shared-plan", response={200: SharedPlanOut, **ERRORS})
 def get_shared_plan(request, case_id: int):
-    """What MDA++ partners see: agreements with their latest status, Veilig Thuis conditions and conference
-    decisions. Never notes, review notes, conference deliberations or safe places."""
+    """What MDA++ partners see: agreements with their latest status (protective ones withheld), Veilig Thuis
+    conditions and conference decisions. Never notes, review notes, conference deliberations or safe places."""
     access = access_case(request, case_id, section="mda", event="mda.shared_plan_viewed")
     data = selectors.shared_plan(access.case)
     plan, mda = data["plan"], data["mda"]
     return {"case_reference": access.case.reference, "case_director": _name(mda.case_director) if mda else None,
             "plan_status": plan.status if plan else None, "vt_conditions": plan.vt_conditions if plan else "",
-            "agreements": [{"kind": row["agreement"].kind, "who": row["agreement"].who, "what": row["agreement"].what,
-                            "due_on": row["agreement"].due_on, "where": row["agreement"].where,
-                            "network": row["agreement"].network, "latest_status": row["latest_status"],
-                            "latest_on": row["latest_on"]} for row in data["shared_agreements"]],
+            "agreements": data["shared_agreements"],
             "decisions": [{"description": d.description, "owner": _name(d.owner), "due_on": d.due_on,
                            "done_at": d.done_at} for d in data["decisions"]]}
 

@@ -35,6 +35,9 @@ class AgreementOut(Schema):
     due_on: date
     where: str
     network: str
+    is_protective: bool
+    audience_ids: list[int]
+    version: int
     is_overdue: bool
     reviews: list[ReviewOut]
 
@@ -67,6 +70,17 @@ class AgreementIn(Schema):
     due_on: PastDate
     where: Text = Field("", max_length=200)
     network: Text = Field("", max_length=500)
+    is_protective: bool | None = Field(None, description="Beschermt een slachtoffer; leeg: het voorstel van de regel")
+    audience_ids: list[int] = Field(default_factory=list, max_length=50,
+                                    description="Voor wie (personen van het huishouden); leeg: wie bij naam genoemd is")
+
+    def entry(self) -> services.AgreementEntry:
+        data = self.dict(exclude={"version"})
+        return services.AgreementEntry(**data | {"audience_ids": tuple(data["audience_ids"])})
+
+
+class AgreementUpdateIn(AgreementIn):
+    version: int = Field(..., ge=1, le=2**62)
 
 
 class ReviewIn(Schema):
@@ -84,7 +98,8 @@ def _agreement_out(agreement, today: date) -> dict:
     reviews = list(agreement.reviews.all())
     return {"id": agreement.pk, "kind": agreement.kind, "who": agreement.who, "what": agreement.what,
             "due_on": agreement.due_on, "where": agreement.where, "network": agreement.network,
-            "is_overdue": rules.is_overdue(due_on=agreement.due_on, today=today,
+            "is_protective": agreement.is_protective, "audience_ids": sorted(p.pk for p in agreement.audience.all()),
+            "version": agreement.version, "is_overdue": rules.is_overdue(due_on=agreement.due_on, today=today,
                                            latest_status=reviews[0].status if reviews else None),
             "reviews": [{"status": r.status, "note": r.note, "reviewed_on": r.reviewed_on,
                          "reviewed_by": r.reviewed_by.username} for r in reviews]}
@@ -99,8 +114,8 @@ def _plan_out(case) -> dict:
             "agreed_at": plan.agreed_at if plan else None,
             "agreements": [_agreement_out(a, today) for a in agreements],
             "safe_places": [{"person_id": pk, "answer": answer} for pk, answer in sorted(places.items())],
-            "missing": rules.plan_missing(agreement_count=len(agreements), victim_ids=selectors.victim_ids(case),
-                                          answers=places)}
+            "missing": rules.plan_missing(agreement_count=len(agreements),
+                                          victim_ids=selectors.safe_place_person_ids(case), answers=places)}
 
 
 def _write(request, case_id: int):
@@ -126,8 +141,18 @@ def add_safety_agreement(request, case_id: int, payload: AgreementIn):
     """Add one SMART agreement (who, what, when, where, network)."""
     access = _write(request, case_id)
     agreement = services.safety_agreement_add(actor=Actor.from_request(request), access=access,
-                                              entry=services.AgreementEntry(**payload.dict()))
+                                              entry=payload.entry())
     return 201, _agreement_out(agreement, timezone.localdate())
+
+
+@router.put("/cases/{case_id}/safety-plan/agreements/{agreement_id}", response={200: AgreementOut, **ERRORS})
+def update_safety_agreement(request, case_id: int, agreement_id: int, payload: AgreementUpdateIn):
+    """Change one agreement and for whom it is (409 if someone saved it since `version`)."""
+    access = _write(request, case_id)
+    agreement = services.safety_agreement_update(actor=Actor.from_request(request), access=access,
+                                                 agreement_id=agreement_id, expected_version=payload.version,
+                                                 entry=payload.entry())
+    return _agreement_out(agreement, timezone.localdate())
 
 
 @router.post("/cases/{case_id}/safety-plan/reviews", response={201: PlanOut, **ERRORS})
@@ -140,7 +165,7 @@ def add_safety_review(request, case_id: int, payload: ReviewIn):
 
 @router.put("/cases/{case_id}/safety-plan/safe-places/{person_id}", response={200: PlanOut, **ERRORS})
 def set_safe_place(request, case_id: int, person_id: int, payload: SafePlaceIn):
-    """Record a victim's answer to "Waar kan je heen als het opnieuw gebeurt?"."""
+    """Record a victim's or child's answer to "Waar kan je heen als het opnieuw gebeurt?"."""
     access = _write(request, case_id)
     services.safe_place_set(actor=Actor.from_request(request), access=access, person_id=person_id,
                             answer=payload.answer)
@@ -149,7 +174,7 @@ def set_safe_place(request, case_id: int, person_id: int, payload: SafePlaceIn):
 
 @router.post("/cases/{case_id}/safety-plan/agree", response={200: PlanOut, **ERRORS})
 def agree_safety_plan(request, case_id: int):
-    """Mark the plan as agreed; 422 until it has an agreement and every victim has a safe place."""
+    """Mark the plan as agreed; 422 until it has an agreement and every victim and child has a safe place."""
     access = _write(request, case_id)
     services.safety_plan_agree(actor=Actor.from_request(request), access=access)
     return _plan_out(access.case)
@@ -161,7 +186,8 @@ class FamilyPdfQuery(Schema):
 
 @router.get("/cases/{case_id}/safety-plan/family-pdf", response={200: None, **ERRORS})
 def get_family_pdf(request, case_id: int, query: Query[FamilyPdfQuery]):
-    """The plain-language family version for one person: only their own safe place, no notes (PDF)."""
+    """The plain-language family version for one person: only the agreements for them (never a protective one for
+    a suspected perpetrator), only their own safe place, no notes (PDF)."""
     access = access_case(request, case_id, section=services.SECTION, event="safety.family_pdf_exported")
     person = get_object_or_404(access.case.household.persons, pk=query.for_person_id)
     plan = selectors.plan_of(access.case)

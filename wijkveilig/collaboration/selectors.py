@@ -128,14 +128,21 @@ def partner_last_views(case: Case) -> dict[int, object]:
 
 def shared_plan(case: Case) -> dict:
     """What every MDA++ partner may see: the plan's agreements with their latest status, the Veilig Thuis safety
-    conditions and the conference decisions. Never notes, review notes, conference deliberations or safe places."""
+    conditions and the conference decisions. Never notes, review notes, conference deliberations or safe places;
+    a protective agreement only as "withheld" (kind, date, status), as `safety.selectors.plan_for_person` decides."""
     from wijkveilig.safety import selectors as safety_selectors
 
     plan = safety_selectors.plan_of(case)
     agreements = []
-    for agreement in safety_selectors.agreements(plan):  # reviews newest first
-        latest = agreement.reviews.all()[0] if agreement.reviews.all() else None
-        agreements.append({"agreement": agreement, "latest_status": latest.get_status_display() if latest else "",
+    for row in safety_selectors.plan_for_person(plan, None).agreements if plan else []:
+        agreement = row.agreement
+        latest = agreement.reviews.all()[0] if agreement.reviews.all() else None  # reviews newest first
+        shown = {} if row.is_withheld else {"who": agreement.who, "what": agreement.what, "where": agreement.where,
+                                            "network": agreement.network}
+        agreements.append({"kind": agreement.kind, "kind_display": agreement.get_kind_display(),
+                           "due_on": agreement.due_on, "is_withheld": row.is_withheld,
+                           "who": "", "what": "", "where": "", "network": "", **shown,
+                           "latest_status": latest.get_status_display() if latest else "",
                            "latest_on": latest.reviewed_on if latest else None})
     decisions = list(ConferenceDecision.objects.filter(conference__case=case).select_related("owner", "conference")
                      .order_by("due_on", "id"))

@@ -213,7 +213,9 @@ def _collaboration_examples(users: dict[str, User]) -> None:
 
 
 def _safety_examples(users: dict[str, User]) -> None:
-    """One agreed safety plan on a case of `medewerker`: two agreements, one review, a safe place per victim."""
+    """One agreed safety plan on a case of `medewerker`: three agreements (one protective, for the mother and the
+    children only), one review, a safe place per victim and per child."""
+    from wijkveilig.safety import selectors as safety_selectors
     from wijkveilig.safety import services as safety
 
     worker = users["medewerker"]
@@ -223,14 +225,21 @@ def _safety_examples(users: dict[str, User]) -> None:
     actor, access, today = Actor.system(worker), CaseAccess(case, "assigned", True), timezone.localdate()
     first = safety.safety_agreement_add(actor=actor, access=access, entry=safety.AgreementEntry(
         kind="immediate", who="Vader (fictief)", what="Slaapt twee weken bij zijn broer (fictief)",
-        due_on=today + timedelta(days=14), where="Demostraat 1, Voorbeeld (fictief)", network="Oom Henk (fictief)"))
+        due_on=today + timedelta(days=14), where="Demostraat 1, Voorbeeld (fictief)", network="Oom Henk (fictief)",
+        is_protective=False))
     safety.safety_agreement_add(actor=actor, access=access, entry=safety.AgreementEntry(
         kind="lasting", who="Ouders (fictief)", what="Volgen samen een oudercursus (fictief)",
-        due_on=today + timedelta(days=90), network="Buurvrouw Greet (fictief)"))
+        due_on=today + timedelta(days=90), network="Buurvrouw Greet (fictief)", is_protective=False))
+    protected = [p.person_id for p in case.participants.filter(role__in=[ParticipantRole.VICTIM,
+                                                                         ParticipantRole.CHILD])]
+    safety.safety_agreement_add(actor=actor, access=access, entry=safety.AgreementEntry(
+        kind="immediate", who="Moeder (fictief)", what="Belt bij spanning haar zus; de zus haalt haar en de kinderen "
+        "op (fictief)", due_on=today + timedelta(days=7), where="Bij de zus, Voorbeeld (fictief)",
+        network="Zus Ilse (fictief)", is_protective=True, audience_ids=tuple(protected)))
     safety.safety_agreement_review(actor=actor, access=access, agreement_id=first.pk, status="partly",
                                    reviewed_on=today, note="Demo: twee nachten thuis geslapen (fictief).")
-    for victim in case.participants.filter(role=ParticipantRole.VICTIM):
-        safety.safe_place_set(actor=actor, access=access, person_id=victim.person_id,
+    for person_id in safety_selectors.safe_place_person_ids(case):
+        safety.safe_place_set(actor=actor, access=access, person_id=person_id,
                               answer="Bij een vriendin in de buurt (fictief)")
     safety.plan_update(actor=actor, access=access, review_on=today + timedelta(days=21))
     safety.safety_plan_agree(actor=actor, access=access)

@@ -1,7 +1,8 @@
 """The family's printable safety plan, in plain language, made for one recipient.
 
-Left out on purpose: notes, review outcomes, BSN, addresses, Veilig Thuis details, and every safe place except the
-recipient's own (a victim's safe place must never reach the suspected perpetrator).
+Left out on purpose: notes, review outcomes, BSN, addresses, Veilig Thuis details, every agreement that is not for
+the recipient, every protective agreement when the recipient is a (suspected) perpetrator, and every safe place
+except the recipient's own. What the recipient may read is decided by `selectors.plan_for_person` only.
 """
 
 from io import BytesIO
@@ -11,6 +12,7 @@ from fpdf import FPDF
 
 from wijkveilig.households.models import Person
 from wijkveilig.safety.models import AgreementKind, SafetyPlan
+from wijkveilig.safety.selectors import plan_for_person
 
 
 class _FamilyPdf(FPDF):
@@ -26,9 +28,9 @@ def _latin1(text: str) -> str:
 
 
 def family_content(plan: SafetyPlan, person: Person) -> dict:
-    """What the recipient may read: the agreements, who helps, when we look back, and only their own safe place."""
-    agreements = list(plan.agreements.all())
-    own_place = plan.safe_places.filter(person=person).first()
+    """What the recipient may read: the agreements for them, who helps, when we look back, their own safe place."""
+    seen = plan_for_person(plan, person)
+    agreements = [row.agreement for row in seen.agreements if not row.is_withheld]
     return {
         "recipient": f"{person.first_name} {person.last_name}".strip(),
         "groups": [(str(label), [{"who": a.who, "what": a.what, "when": a.due_on.strftime("%d-%m-%Y"),
@@ -36,7 +38,7 @@ def family_content(plan: SafetyPlan, person: Person) -> dict:
                    for kind, label in ((AgreementKind.IMMEDIATE, "Nu meteen veilig"),
                                        (AgreementKind.LASTING, "Veilig blijven"))],
         "review_on": plan.review_on.strftime("%d-%m-%Y") if plan.review_on else "",
-        "safe_place": own_place.answer if own_place else "",
+        "safe_place": seen.safe_place,
     }
 
 

@@ -28,9 +28,36 @@ class AgreementForm(forms.Form):
     where = forms.CharField(label=_("Waar"), max_length=200, required=False)
     network = forms.CharField(label=_("Wie uit het netwerk draagt dit mee (namen of rollen)"), max_length=500,
                               required=False)
+    is_protective = forms.ChoiceField(
+        label=_("Beschermt deze afspraak een slachtoffer (veilige plek, wie te bellen, wie de kinderen ophaalt, "
+                "waar heen)?"),
+        choices=[("yes", _("Ja, beschermend: nooit zichtbaar voor een (vermoedelijke) pleger")), ("no", _("Nee"))],
+        widget=forms.RadioSelect)
+    audience = forms.MultipleChoiceField(
+        label=_("Voor wie is deze afspraak?"),
+        required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, persons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [(str(p.pk), f"{p.first_name} {p.last_name}") for p in persons]
 
     def entry(self) -> AgreementEntry:
-        return AgreementEntry(**self.cleaned_data)
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        audience = data.pop("audience")
+        return AgreementEntry(**data | {"is_protective": data["is_protective"] == "yes",
+                                        "audience_ids": tuple(sorted(int(pk) for pk in audience))})
+
+
+class AgreementEditForm(AgreementForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    @staticmethod
+    def initial_for(agreement) -> dict:
+        return {"kind": agreement.kind, "who": agreement.who, "what": agreement.what, "due_on": agreement.due_on,
+                "where": agreement.where, "network": agreement.network,
+                "is_protective": "yes" if agreement.is_protective else "no",
+                "audience": [str(p.pk) for p in agreement.audience.all()], "version": agreement.version}
 
 
 class ReviewForm(forms.Form):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.cases.models import Case
 from wijkveilig.core.encryption import EncryptedTextField
+from wijkveilig.core.models import VersionedModel
 from wijkveilig.households.models import Person
 
 User = settings.AUTH_USER_MODEL
@@ -34,8 +35,13 @@ class AgreementKind(models.TextChoices):
     LASTING = "lasting", _("duurzame veiligheid")
 
 
-class Agreement(models.Model):
-    """One SMART agreement: who does what, when and where, carried by whom of the network."""
+class Agreement(VersionedModel):
+    """One SMART agreement: who does what, when and where, carried by whom of the network.
+
+    `audience` is for whom of the household the agreement is (who gets it in their family version);
+    `is_protective` marks an agreement that protects a victim: it never reaches a (suspected) perpetrator,
+    decided when it is read (`selectors.plan_for_person`), not when it was written.
+    """
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="agreements")
     kind = models.CharField(_("soort"), max_length=10, choices=AgreementKind.choices)
@@ -44,6 +50,8 @@ class Agreement(models.Model):
     due_on = models.DateField(_("wanneer (uiterlijk)"))
     where = EncryptedTextField(_("waar"), blank=True, default="")
     network = EncryptedTextField(_("wie uit het netwerk draagt dit mee"), blank=True, default="")
+    is_protective = models.BooleanField(_("beschermt een slachtoffer"), default=False)
+    audience = models.ManyToManyField(Person, related_name="+", blank=True, verbose_name=_("zichtbaar voor"))
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
 

@@ -1,11 +1,13 @@
 """Reads of safety plans as plain data, also for other apps (the AVE stagnation rule imports these)."""
 
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Max
 
 from wijkveilig.cases.models import Case, ParticipantRole
+from wijkveilig.households.models import Person
 from wijkveilig.safety import rules
 from wijkveilig.safety.models import Agreement, SafetyPlan
 
@@ -13,6 +15,19 @@ from wijkveilig.safety.models import Agreement, SafetyPlan
 def victim_ids(case: Case) -> list[int]:
     """The persons with the role victim on this case."""
     return sorted(set(case.participants.filter(role=ParticipantRole.VICTIM).values_list("person_id", flat=True)))
+
+
+def safe_place_person_ids(case: Case) -> list[int]:
+    """The persons asked "Waar kan … heen als het opnieuw gebeurt?": every victim and every child of the case."""
+    return rules.safe_place_person_ids(list(case.participants.values_list("person_id", "role")))
+
+
+def roles_by_person(case: Case) -> dict[int, frozenset[str]]:
+    """Person id → the roles that person holds on this case now."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for person_id, role in case.participants.values_list("person_id", "role"):
+        roles[person_id].add(role)
+    return {pk: frozenset(found) for pk, found in roles.items()}
 
 
 def plan_of(case: Case) -> SafetyPlan | None:
@@ -23,7 +38,49 @@ def agreements(plan: SafetyPlan | None) -> list[Agreement]:
     """The plan's agreements, immediate safety first, each with its reviews (newest first)."""
     if plan is None:
         return []
-    return list(plan.agreements.prefetch_related("reviews__reviewed_by"))
+    return list(plan.agreements.prefetch_related("reviews__reviewed_by", "audience"))
+
+
+@dataclass(frozen=True)
+class SeenAgreement:
+    agreement: Agreement
+    is_withheld: bool  # shown only as "a protective agreement": no who, what, where or network
+
+
+@dataclass(frozen=True)
+class PlanForPerson:
+    agreements: list[SeenAgreement]
+    safe_place: str
+
+
+def plan_for_person(plan: SafetyPlan, person: Person | None) -> PlanForPerson:
+    """The one answer to "what may this reader see of the plan", decided now from the roles held now.
+
+    `person` is a person of the household (their family version), or None for an external MDA++ partner. A person
+    gets the agreements meant for them, never a protective one while they are a (suspected) perpetrator, and only
+    their own safe place; a partner gets ordinary agreements in full, protective ones withheld, no safe place.
+    Every print, page and API answer made for a reader goes through here.
+    """
+    roles = roles_by_person(plan.case).get(person.pk, frozenset()) if person else frozenset()
+    seen = []
+    for agreement in agreements(plan):
+        visibility = rules.agreement_visibility(
+            audience_ids=frozenset(p.pk for p in agreement.audience.all()), is_protective=agreement.is_protective,
+            person_id=person.pk if person else None, person_roles=roles)
+        if visibility != rules.HIDDEN:
+            seen.append(SeenAgreement(agreement, is_withheld=visibility == rules.WITHHELD))
+    place = plan.safe_places.filter(person=person).first() if person else None
+    return PlanForPerson(agreements=seen, safe_place=place.answer if place else "")
+
+
+def readers_of(case: Case, listed: list[Agreement]) -> dict[int, list[tuple[Person, bool]]]:
+    """Agreement id → its audience as (person, may read it now), for the worker's "Zichtbaar voor" column: a ticked
+    person who has since become a (suspected) perpetrator shows as no longer reading a protective agreement."""
+    roles = roles_by_person(case)
+    return {a.pk: [(p, rules.agreement_visibility(
+        audience_ids=frozenset({p.pk}), is_protective=a.is_protective, person_id=p.pk,
+        person_roles=roles.get(p.pk, frozenset())) == rules.FULL) for p in a.audience.all()]
+        for a in listed}
 
 
 def vt_conditions_hint(case: Case) -> str:

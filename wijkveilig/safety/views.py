@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
-from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import ConflictError, DomainError
 from wijkveilig.core.http import form_data
 from wijkveilig.safety import forms, rules, selectors, services
 from wijkveilig.safety.family_pdf import family_pdf_response
+from wijkveilig.safety.models import Agreement
 
 SECTION = services.SECTION
 
@@ -22,11 +23,13 @@ def _access(request, case_id: int, **kwargs):
 
 
 def _apply(form, call) -> bool:
-    """Run a service; a refused rule becomes a form error and what was typed stays in the form."""
+    """Run a service; a refused rule becomes a form error and what was typed stays in the form. On a conflict the
+    form takes the current version, so a second save after looking is a deliberate choice."""
     try:
         call()
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        form.has_conflict = isinstance(exc, ConflictError)
         return False
     return True
 
@@ -35,20 +38,24 @@ def _page(request, access, *, status=200, **forms_in):
     case, today = access.case, timezone.localdate()
     plan = selectors.plan_of(case)
     places = dict(plan.safe_places.values_list("person_id", "answer")) if plan else {}
-    victims = list(case.household.persons.filter(pk__in=selectors.victim_ids(case)))
+    victims = list(case.household.persons.filter(pk__in=selectors.safe_place_person_ids(case)))
+    listed = selectors.agreements(plan)
+    readers = selectors.readers_of(case, listed)
     rows = [(a, (reviews := list(a.reviews.all())),
-             rules.is_overdue(due_on=a.due_on, today=today, latest_status=reviews[0].status if reviews else None))
-            for a in selectors.agreements(plan)]
+             rules.is_overdue(due_on=a.due_on, today=today, latest_status=reviews[0].status if reviews else None),
+             readers[a.pk], not a.is_protective and rules.looks_protective(a.who, a.what, a.where, a.network))
+            for a in listed]
+    persons = list(case.household.persons.all())
     context = {
         "access": access, "case": case, "plan": plan, "rows": rows,
         "can_edit": access.can_write and case.status == "open",
         "vt_hint": selectors.vt_conditions_hint(case),
         "victims": [(p, places.get(p.pk, ""), forms_in.get(f"place_{p.pk}") or forms.SafePlaceForm(
             initial={"answer": places.get(p.pk, "")}, prefix=f"p{p.pk}")) for p in victims],
-        "persons": list(case.household.persons.all()),
+        "persons": persons,
         "plan_form": forms_in.get("plan") or forms.PlanForm(initial={
             "vt_conditions": plan.vt_conditions if plan else "", "review_on": plan.review_on if plan else None}),
-        "agreement_form": forms_in.get("agreement") or forms.AgreementForm(),
+        "agreement_form": forms_in.get("agreement") or forms.AgreementForm(persons=persons),
         "review_form": forms_in.get("review") or forms.ReviewForm(initial={"reviewed_on": today}),
         "agree_error": forms_in.get("agree_error", ""),
     }
@@ -71,12 +78,32 @@ def plan_view(request, case_id: int):
 @require_POST
 def agreement_add_view(request, case_id: int):
     access = _access(request, case_id)
-    form = forms.AgreementForm(request.POST)
+    form = forms.AgreementForm(request.POST, persons=access.case.household.persons.all())
     if form.is_valid() and _apply(form, lambda: services.safety_agreement_add(
             actor=Actor.from_request(request), access=access, entry=form.entry())):
         messages.success(request, _("Afspraak toegevoegd."))
         return redirect("safety:plan", case_id=case_id)
     return _page(request, access, status=400, agreement=form)
+
+
+@require_http_methods(["GET", "POST"])
+def agreement_edit_view(request, case_id: int, agreement_id: int):
+    access = access_case(request, case_id, write=True, section=SECTION)
+    agreement = get_object_or_404(Agreement.objects.prefetch_related("audience"), pk=agreement_id,
+                                  plan__case=access.case)
+    form = forms.AgreementEditForm(form_data(request), persons=access.case.household.persons.all(),
+                                   initial=forms.AgreementEditForm.initial_for(agreement))
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.safety_agreement_update(
+            actor=Actor.from_request(request), access=access, agreement_id=agreement.pk,
+            expected_version=form.cleaned_data["version"], entry=form.entry())):
+        messages.success(request, _("Afspraak gewijzigd."))
+        return redirect("safety:plan", case_id=case_id)
+    if getattr(form, "has_conflict", False):
+        agreement.refresh_from_db(fields=["version"])
+        form.data = form.data.copy()
+        form.data["version"], form.conflict_url = str(agreement.version), request.path
+    status = 409 if getattr(form, "has_conflict", False) else 400 if form.errors else 200
+    return render(request, "safety/agreement_form.html", {"form": form, "case": access.case}, status=status)
 
 
 @require_POST
@@ -95,7 +122,7 @@ def review_add_view(request, case_id: int):
 @require_POST
 def safe_place_view(request, case_id: int, person_id: int):
     access = _access(request, case_id)
-    if person_id not in selectors.victim_ids(access.case):
+    if person_id not in selectors.safe_place_person_ids(access.case):
         raise Http404
     form = forms.SafePlaceForm(request.POST, prefix=f"p{person_id}")
     if form.is_valid() and _apply(form, lambda: services.safe_place_set(
