@@ -20,6 +20,7 @@ from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.intake import closure, routing, triage
 from wijkveilig.intake.access import SECTION, ConcernAccess, log_rule
 from wijkveilig.intake.models import Concern, ConcernHandling, ConcernPerson, ConcernStatus, PostcodeRange, Source
+from wijkveilig.intake.report import report_content
 from wijkveilig.intake.selectors import household_matches
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.meldcode.models import RouteStatus
@@ -288,9 +289,6 @@ def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[i
     return case_access.case
 
 
-REPORT_VERSION = 1
-
-
 def _refusal_logged(actor: Actor, access: ConcernAccess, event: str, call):
     """Run a service; a refused rule is logged as denied (outside its rolled-back transaction) and re-raised."""
     try:
@@ -318,29 +316,6 @@ def _require_unhandled(concern: Concern, outcome: str) -> None:
     _require_no_case(concern)
     if ConcernHandling.objects.filter(concern=concern).exists():
         raise DomainError(_("Deze zorg is al afgehandeld."))
-
-
-def report_content(concern: Concern, *, observation: str, informed_whom: str, informed_reaction: str,
-                   not_informed_reason: str, reporter) -> dict:
-    """The report made from a concern: what the intake knows, nothing from other files (data minimisation)."""
-    return {
-        "version": REPORT_VERSION,
-        "concern_reference": concern.reference,
-        "team": concern.team.name if concern.team_id else "",
-        "reporter": {"name": reporter.get_full_name() or reporter.get_username(), "role": reporter.get_role_display()},
-        "source": concern.get_source_display(),
-        "received_at": concern.received_at.isoformat(),
-        "household_name": concern.household_name,
-        "address": {"street": concern.street, "house_number": concern.house_number, "postcode": concern.postcode,
-                    "city": concern.city, "buurt": concern.buurt.code if concern.buurt_id else ""},
-        "colour": concern.final_colour,
-        "triage": [{"question": q, "answer": getattr(concern, q), "reason": getattr(concern, f"{q}_reason")}
-                   for q, _colour in triage.QUESTIONS],
-        "observation": observation,
-        "persons": [{"name": str(p), "birth_date": p.birth_date.isoformat() if p.birth_date else "", "bsn": p.bsn,
-                     "role": p.role} for p in concern.persons.all()],
-        "informed": {"whom": informed_whom, "reaction": informed_reaction, "not_informed_reason": not_informed_reason},
-    }
 
 
 def _existing(key: str, concern: Concern, outcome: str) -> ConcernHandling | None:

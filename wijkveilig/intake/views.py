@@ -1,6 +1,5 @@
 """Intake pages: parse input, call the access helper and one service, render."""
 
-import json
 import secrets
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.views import _apply, _status
 from wijkveilig.core.http import form_data
-from wijkveilig.intake import closure, forms, routing, selectors, services
+from wijkveilig.intake import closure, forms, report, routing, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
 from wijkveilig.intake.triage import is_acute
 
@@ -70,16 +69,6 @@ def concern_new_view(request):
 
 def _handling(concern):
     return concern.handling if hasattr(concern, "handling") else None
-
-
-def _report_readable(content: dict) -> dict:
-    """The stored or previewed report with the triage questions and person roles as Dutch labels."""
-    from wijkveilig.cases.models import ParticipantRole
-
-    roles = dict(ParticipantRole.choices)
-    return {**content, "triage": [{**t, "question": forms.QUESTION_LABELS.get(t["question"], t["question"])}
-                                  for t in content["triage"]],
-            "persons": [{**p, "role": roles.get(p["role"], p["role"])} for p in content["persons"]]}
 
 
 def _detail_context(request, access, **forms_):
@@ -175,15 +164,10 @@ def concern_vt_report_view(request, concern_id: int):
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("De melding is vastgelegd en staat bij de vaste contactpersoon van Veilig Thuis."))
         return redirect("intake:vt_report", concern_id=concern.pk)
-    handling = _handling(concern)
-    report = handling if handling and handling.outcome == closure.Outcome.REPORTED else None
-    content = json.loads(report.content) if report else services.report_content(
-        concern, observation=concern.observation, informed_whom="", informed_reaction="", not_informed_reason="",
-        reporter=request.user)
+    page = report.report_page(concern, can_write=access.can_write, user=request.user)
     return render(request, "intake/vt_report.html", {
-        "access": access, "concern": concern, "report": report, "form": form, "content": _report_readable(content),
-        "may_report": access.can_write and handling is None and concern.status != "case_opened"
-        and closure.may_end_with(concern.final_colour, closure.Outcome.REPORTED)}, status=_status(form))
+        "access": access, "concern": concern, "form": form, **page,
+        "content": report.readable(page["content"], forms.QUESTION_LABELS)}, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
