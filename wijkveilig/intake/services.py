@@ -239,6 +239,7 @@ def _handle_with_case(*, actor: Actor, concern: Concern, case_access) -> None:
     A concern already reported to or confirmed by Veilig Thuis keeps that outcome: the case is the team staying
     involved, and no second route is started for a report Veilig Thuis already has.
     """
+    Concern.objects.select_for_update().filter(pk=concern.pk).first()  # waits for a report being made right now
     if ConcernHandling.objects.filter(concern=concern).exists():
         return
     outcome = closure.case_outcome(concern.final_colour)
@@ -325,7 +326,10 @@ def _existing(key: str, concern: Concern, outcome: str) -> ConcernHandling | Non
 @transaction.atomic
 def _vt_report_send(*, actor: Actor, access: ConcernAccess, key: str, observation: str, informed_whom: str,
                     informed_reaction: str, not_informed_reason: str) -> ConcernHandling:
-    concern = Concern.objects.select_for_update().select_related("team__vt_contact", "buurt").get(pk=access.concern.pk)
+    # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join (team, buurt).
+    concern = Concern.objects.select_for_update().get(pk=access.concern.pk)
+    if existing := _existing(key, concern, closure.Outcome.REPORTED):  # a double submit that waited for the lock
+        return existing
     _require_unhandled(concern, closure.Outcome.REPORTED)
     if concern.team_id is None:
         raise DomainError(_("Neem de zorg eerst over in een team: de melding gaat naar de vaste contactpersoon "
@@ -358,10 +362,9 @@ def concern_vt_report_send(*, actor: Actor, access: ConcernAccess, idempotency_k
     """Report an oranje/rood concern to the team's Veilig Thuis contact, once per form key (a double submit
     returns the same report); refusals are logged as denied."""
     def send():
-        key = _form_key(access, idempotency_key)
-        return _existing(key, access.concern, closure.Outcome.REPORTED) or _vt_report_send(
-            actor=actor, access=access, key=key, observation=observation, informed_whom=informed_whom,
-            informed_reaction=informed_reaction, not_informed_reason=not_informed_reason)
+        return _vt_report_send(actor=actor, access=access, key=_form_key(access, idempotency_key),
+                               observation=observation, informed_whom=informed_whom,
+                               informed_reaction=informed_reaction, not_informed_reason=not_informed_reason)
     return _refusal_logged(actor, access, "concern.vt_report_denied", send)
 
 
@@ -369,6 +372,8 @@ def concern_vt_report_send(*, actor: Actor, access: ConcernAccess, idempotency_k
 def _vt_known_confirm(*, actor: Actor, access: ConcernAccess, key: str, vt_reference: str,
                       vt_known_on: date) -> ConcernHandling:
     concern = Concern.objects.select_for_update().get(pk=access.concern.pk)
+    if existing := _existing(key, concern, closure.Outcome.VT_ALREADY_KNOWS):
+        return existing
     _require_unhandled(concern, closure.Outcome.VT_ALREADY_KNOWS)
     if not vt_reference.strip():
         raise DomainError(_("Vul het kenmerk van Veilig Thuis in: daarmee is na te gaan dat Veilig Thuis de zorg "
@@ -388,9 +393,8 @@ def concern_vt_known_confirm(*, actor: Actor, access: ConcernAccess, idempotency
     """Record that Veilig Thuis already has an oranje/rood concern (e.g. its own transfer), with its reference and
     date; once per form key, refusals logged as denied."""
     def confirm():
-        key = _form_key(access, idempotency_key)
-        return _existing(key, access.concern, closure.Outcome.VT_ALREADY_KNOWS) or _vt_known_confirm(
-            actor=actor, access=access, key=key, vt_reference=vt_reference, vt_known_on=vt_known_on)
+        return _vt_known_confirm(actor=actor, access=access, key=_form_key(access, idempotency_key),
+                                 vt_reference=vt_reference, vt_known_on=vt_known_on)
     return _refusal_logged(actor, access, "concern.vt_known_denied", confirm)
 
 
