@@ -63,6 +63,7 @@ _CONCERN_WRITE =             (404, 404, 404, 404, 404, 302, 404, 404, 403, 404, 
 _PARTNER_ONLY =              (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 302)
 _API_CONCERN_READ =          (404, 404, 404, 404, 404, 200, 404, 404, 200, 404, 404, 404, 404, 401)
 _API_CONCERN_WRITE =         (404, 404, 404, 404, 404, 200, 404, 404, 403, 404, 404, 404, 404, 401)
+_API_CONCERN_CREATE =        (404, 404, 404, 404, 404, 201, 404, 404, 403, 404, 404, 404, 404, 401)
 # MDA++: the shared plan is open to the team (in scope) and to the external partner added to the case, nothing more.
 _MDA_SHARED =                (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 302)
 _API_MDA_SHARED =            (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 401)
@@ -303,6 +304,11 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
                         "POST":  _CONCERN_WRITE},
     "intake:case_open": {"GET":  _NOT_ALLOWED_GET,
                          "POST": _CONCERN_WRITE},
+    # how an oranje/rood concern ends: a report to the team's VT contact (page shows it to that contact), or VT has it
+    "intake:vt_report": {"GET":  _CONCERN_READ,
+                         "POST": _CONCERN_WRITE},
+    "intake:vt_known": {"GET":   _NOT_ALLOWED_GET,
+                        "POST":  _CONCERN_WRITE},
     # the municipal concern (address unknown): every coordinator may take it, but only into their own team
     "intake:claim": {"GET":      _NOT_ALLOWED_GET,
                      "POST":     (404, 404, 404, 404, 404, 302, 400, 404, 403, 404, 404, 404, 404, 302)},
@@ -320,6 +326,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:GET /api/v1/intake/concerns/{concern_id}": {"GET": _API_CONCERN_READ},
     "api:POST /api/v1/intake/concerns/{concern_id}/triage": {"POST": _API_CONCERN_WRITE},
     "api:POST /api/v1/intake/concerns/{concern_id}/overrule": {"POST": _API_CONCERN_WRITE},
+    "api:POST /api/v1/intake/concerns/{concern_id}/vt-report": {"POST": _API_CONCERN_CREATE},
+    "api:POST /api/v1/intake/concerns/{concern_id}/vt-known": {"POST": _API_CONCERN_CREATE},
     "api:GET /api/v1/intake/routing": {
         "GET":                   (200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401)},
     "api:DELETE /api/v1/intake/concerns/{concern_id}": {"DELETE": _API_WRONG_METHOD},

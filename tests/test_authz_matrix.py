@@ -230,6 +230,10 @@ PAGE_BODIES = {
     "intake:triage": lambda w: _TRIAGE_FORM,
     "intake:overrule": lambda w: {"colour": "rood", "reason": "Fictieve reden"},
     "intake:case_open": lambda w: {"household": "new", "workers": [w.worker.pk]},
+    "intake:vt_report": lambda w: {"idempotency_key": "matrix-intake-report", "observation": "Fictief",
+                                   "not_informed_reason": "Fictief: moeder zou in gevaar komen."},
+    "intake:vt_known": lambda w: {"idempotency_key": "matrix-intake-known", "vt_reference": "VT-2024-0001",
+                                  "vt_known_on": "2024-05-01"},
     "intake:claim": lambda w: {"team": w.team.pk},  # not a team of the outside coordinator: their form error
     "intake:share": lambda w: {"household_name": "Huishouden Gedeeld", "observation": "Fictief"},
 }
@@ -253,7 +257,8 @@ PAGE_URLS = {
     "cases:consult": _case_url("consult"),
     "cases:emergency": _case_url("emergency"),
     "cases:emergency_review": lambda w: reverse("cases:emergency_review", args=[w.emergency.pk]),
-    **{f"intake:{name}": _concern_url(name) for name in ("detail", "triage", "overrule", "case_open")},
+    **{f"intake:{name}": _concern_url(name) for name in ("detail", "triage", "overrule", "case_open", "vt_report",
+                                                          "vt_known")},
     "intake:claim": lambda w: reverse("intake:claim", args=[w.municipal_concern.pk]),
     **{f"meldcode:{name}": _meldcode_url(name) for name in (
         "route", "signal_link", "signal_add", "kindcheck", "consultation", "conversation", "weighing", "answer",
@@ -340,6 +345,10 @@ API_BODIES = {
         "direct_danger": False, "direct_danger_reason": "x", "structural_unsafety": False,
         "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x"},
     "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief"},
+    "POST /api/v1/intake/concerns/{concern_id}/vt-report": lambda w: {
+        "idempotency_key": "matrix-api-report", "observation": "Fictief", "not_informed_reason": "Fictief"},
+    "POST /api/v1/intake/concerns/{concern_id}/vt-known": lambda w: {
+        "idempotency_key": "matrix-api-known", "vt_reference": "VT-2024-0002", "vt_known_on": "2024-05-01"},
     "POST /api/v1/cases/{case_id}/mda": lambda w: {"case_director_id": w.worker.pk, "criteria": ["long_history"],
                                                    "reason": "Fictief"},
     "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk},

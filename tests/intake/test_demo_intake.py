@@ -46,3 +46,12 @@ def test_second_run_adds_no_concerns(demo):
     with override_settings(DEBUG=True):
         call_command("demo_seed", stdout=None)
     assert Concern.objects.count() == before
+
+
+def test_demo_has_a_red_concern_not_yet_handled(demo):
+    """A coordinator opening the demo sees a rood concern in the queue that still needs an outcome (decision 0014)."""
+    from wijkveilig.intake import selectors
+
+    coordinator = User.objects.filter(role=Role.COORDINATOR, memberships__team__concerns__final_colour="rood").first()
+    open_red = [c for c in selectors.team_queue(coordinator) if c.final_colour == "rood"]
+    assert open_red and not any(hasattr(c, "handling") for c in open_red)

@@ -1,6 +1,7 @@
-"""Intake API operations: register and triage incoming concerns, overrule the colour, look up the route."""
+"""Intake API operations: register and triage incoming concerns, overrule the colour, look up the route, and
+record how an oranje/rood concern ends (report to Veilig Thuis, or Veilig Thuis already has it)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -9,9 +10,9 @@ from ninja import Field, Query, Router, Schema
 from wijkveilig.accounts.models import Role
 from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
-from wijkveilig.intake import selectors, services
+from wijkveilig.intake import closure, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
-from wijkveilig.intake.models import Concern, Source
+from wijkveilig.intake.models import Concern, ConcernHandling, Source
 from wijkveilig.intake.triage import Colour, TriageAnswers
 
 router = Router(tags=["intake"])
@@ -70,7 +71,39 @@ class ConcernOut(Schema):
     overrule_reason: str
     needs_specialist_support: bool
     is_acute: bool = Field(..., description="Rood: bel 112, de acute route geldt.")
+    handling: str = Field("", description="De afhandeling: reported, vt_already_knows, case_with_route, case; "
+                                          "leeg zolang er geen is.")
+    is_open_for_handling: bool = Field(..., description="Blijft in de wachtrij tot een passende afhandeling.")
     version: int
+
+
+def _form_key():
+    return Field(..., min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$",
+                 description="Eén sleutel per formulier: dezelfde sleutel nog eens geeft dezelfde afhandeling terug.")
+
+
+class VtReportIn(Schema):
+    idempotency_key: str = _form_key()
+    observation: RequiredText = Field(..., max_length=20000)
+    informed_whom: Text = Field("", max_length=300)
+    informed_reaction: Text = Field("", max_length=5000)
+    not_informed_reason: Text = Field("", max_length=5000)
+
+
+class VtKnownIn(Schema):
+    idempotency_key: str = _form_key()
+    vt_reference: RequiredText = Field(..., max_length=60)
+    vt_known_on: PastDate
+
+
+class HandlingOut(Schema):
+    concern_id: int
+    outcome: str
+    recorded_at: datetime
+    is_acute: bool
+    reported_to: str | None = Field(None, description="De vaste contactpersoon Veilig Thuis die de melding kreeg.")
+    vt_reference: str
+    vt_known_on: date | None
 
 
 class AddressRouteOut(Schema):
@@ -86,8 +119,17 @@ def _triage_args(payload: TriageIn) -> dict:
             "reasons": {q: data[f"{q}_reason"] for q in ("direct_danger", "structural_unsafety", "multi_problem")}}
 
 
+def _handling_out(handling: ConcernHandling) -> dict:
+    to = handling.reported_to
+    return {"concern_id": handling.concern_id, "outcome": handling.outcome, "recorded_at": handling.recorded_at,
+            "is_acute": handling.is_acute, "reported_to": (to.get_full_name() or to.get_username()) if to else None,
+            "vt_reference": handling.vt_reference, "vt_known_on": handling.vt_known_on}
+
+
 def _out(concern: Concern) -> dict:
     contact = concern.team.vt_contact if concern.team_id else None
+    handling = concern.handling if hasattr(concern, "handling") else None
+    outcome = handling.outcome if handling else ""
     return {"id": concern.pk, "reference": concern.reference, "source": concern.source, "status": concern.status,
             "received_at": concern.received_at, "household_name": concern.household_name,
             "buurt_code": concern.buurt.code if concern.buurt_id else None,
@@ -96,7 +138,10 @@ def _out(concern: Concern) -> dict:
             "destination": concern.destination, "computed_colour": concern.computed_colour,
             "final_colour": concern.final_colour, "overrule_reason": concern.overrule_reason,
             "needs_specialist_support": concern.needs_specialist_support,
-            "is_acute": concern.final_colour == Colour.RED, "version": concern.version}
+            "is_acute": concern.final_colour == Colour.RED, "handling": outcome,
+            "is_open_for_handling": closure.is_open_for_handling(colour=concern.final_colour, outcome=outcome,
+                                                                 has_case=bool(concern.case_id)),
+            "version": concern.version}
 
 
 def _require_role(request, roles) -> None:
@@ -113,8 +158,8 @@ def list_concerns(request):
     _require_role(request, {Role.COORDINATOR})
     access_log_write(actor=Actor.from_request(request), event="concern.queue_viewed", action=Action.READ,
                      section=SECTION, auth_rule="team")
-    concerns = list(selectors.team_queue(request.user)[:MAX_LIST]) + list(selectors.municipal_queue(request.user)
-                                                                         .select_related("team")[:MAX_LIST])
+    municipal = selectors.municipal_queue(request.user).select_related("team", "handling")
+    concerns = list(selectors.team_queue(request.user)[:MAX_LIST]) + list(municipal[:MAX_LIST])
     return [_out(c) for c in concerns]
 
 
@@ -146,6 +191,22 @@ def overrule_colour(request, concern_id: int, payload: OverruleIn):
     """A coordinator sets another colour with a mandatory reason; the computed colour is kept."""
     access = access_concern(request, concern_id, write=True)
     return _out(services.concern_overrule(actor=Actor.from_request(request), access=access, **payload.dict()))
+
+
+@router.post("/intake/concerns/{concern_id}/vt-report", response={201: HandlingOut, **ERRORS})
+def report_concern_to_vt(request, concern_id: int, payload: VtReportIn):
+    """Report an oranje/rood concern to the team's fixed Veilig Thuis contact; the concern leaves the queue."""
+    access = access_concern(request, concern_id, write=True)
+    return 201, _handling_out(services.concern_vt_report_send(actor=Actor.from_request(request), access=access,
+                                                              **payload.dict()))
+
+
+@router.post("/intake/concerns/{concern_id}/vt-known", response={201: HandlingOut, **ERRORS})
+def confirm_vt_has_concern(request, concern_id: int, payload: VtKnownIn):
+    """Record that Veilig Thuis already has an oranje/rood concern, with its reference (required) and date."""
+    access = access_concern(request, concern_id, write=True)
+    return 201, _handling_out(services.concern_vt_known_confirm(actor=Actor.from_request(request), access=access,
+                                                                **payload.dict()))
 
 
 class RouteQuery(Schema):

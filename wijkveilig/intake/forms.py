@@ -112,6 +112,29 @@ class ClaimForm(forms.Form):
         self.fields["team"].choices = [(t.pk, t.name) for t in teams]
 
 
+class VtReportForm(forms.Form):
+    """The report to Veilig Thuis made from a concern: prefilled with what the intake knows."""
+
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    observation = forms.CharField(label=_("Wat is waargenomen"), widget=forms.Textarea(attrs={"rows": 5}),
+                                  max_length=20000, help_text=_("Overgenomen uit de zorg; vul aan met feiten."))
+    informed_whom = forms.CharField(label=_("Wie heeft u vooraf over de melding geïnformeerd?"), max_length=300,
+                                    required=False)
+    informed_reaction = forms.CharField(label=_("Hoe reageerde die persoon? Kon u bezwaren wegnemen?"),
+                                        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000)
+    not_informed_reason = forms.CharField(label=_("Of: waarom heeft u niemand geïnformeerd?"),
+                                          widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000)
+
+
+class VtKnownForm(forms.Form):
+    """Veilig Thuis already has this concern: its reference and since when."""
+
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    vt_reference = forms.CharField(label=_("Kenmerk van Veilig Thuis"), max_length=60)
+    vt_known_on = forms.DateField(label=_("Bij Veilig Thuis bekend sinds"), validators=[_not_too_early],
+                                  widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
 class CaseFromConcernForm(forms.Form):
     household = forms.ChoiceField(label=_("Huishouden"), widget=forms.RadioSelect)
     workers = forms.TypedMultipleChoiceField(label=_("Medewerkers (één of twee)"), coerce=int,

@@ -10,6 +10,7 @@ from wijkveilig.accounts.models import Role, Team
 from wijkveilig.areas.models import Buurt
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
+from wijkveilig.intake.closure import Outcome
 from wijkveilig.intake.routing import Destination
 from wijkveilig.intake.triage import COLOUR_RANK, Colour
 
@@ -45,7 +46,8 @@ class PostcodeRange(models.Model):
 
 class ConcernQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status=ConcernStatus.CASE_OPENED)
+        """Open for handling (`closure.is_open_for_handling`): no case made from it and no outcome recorded."""
+        return self.exclude(status=ConcernStatus.CASE_OPENED).filter(handling__isnull=True)
 
     def by_urgency(self):
         """Most urgent colour first (not yet triaged after groen), then the oldest."""
@@ -145,3 +147,45 @@ class ConcernPerson(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+
+class ConcernHandling(models.Model):
+    """How a concern was handled to the end (afhandeling): one row per concern, the outcome `closure` allows.
+
+    A report to Veilig Thuis keeps the content as sent (JSON, encrypted) and whom the coordinator informed; a
+    confirmation that Veilig Thuis already has it keeps Veilig Thuis's reference; a case keeps its Meldcode route.
+    """
+
+    concern = models.OneToOneField(Concern, on_delete=models.PROTECT, related_name="handling")
+    outcome = models.CharField(_("afhandeling"), max_length=20, choices=Outcome.choices)
+    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    content = EncryptedTextField(blank=True, default="")  # the report as sent to Veilig Thuis (JSON)
+    informed_whom = EncryptedTextField(blank=True, default="")
+    informed_reaction = EncryptedTextField(blank=True, default="")
+    not_informed_reason = EncryptedTextField(blank=True, default="")
+    is_acute = models.BooleanField(default=False)
+    reported_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="intake_reports_received")
+    vt_reference = EncryptedTextField(_("kenmerk Veilig Thuis"), blank=True, default="")
+    vt_known_on = models.DateField(_("bij Veilig Thuis bekend sinds"), null=True, blank=True)
+    route = models.ForeignKey("meldcode.MeldcodeRoute", on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="intake_handlings")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("afhandeling van een zorg")
+        verbose_name_plural = _("afhandelingen van zorgen")
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.REPORTED) | Q(reported_to__isnull=False, idempotency_key__isnull=False),
+                name="intake_handling_report_has_recipient"),
+            models.CheckConstraint(condition=~Q(outcome=Outcome.VT_ALREADY_KNOWS) | Q(vt_known_on__isnull=False),
+                                   name="intake_handling_vt_known_has_date"),
+            models.CheckConstraint(condition=~Q(outcome=Outcome.CASE_WITH_ROUTE) | Q(route__isnull=False),
+                                   name="intake_handling_case_has_route"),
+        ]
+
+    def __str__(self):
+        return f"{self.concern}: {self.get_outcome_display()}"

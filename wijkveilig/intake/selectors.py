@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from wijkveilig.audit.services import Action, access_log_write
 from wijkveilig.households.models import Household, Person
-from wijkveilig.intake.models import Concern
+from wijkveilig.intake.closure import Outcome
+from wijkveilig.intake.models import Concern, ConcernHandling
 
 
 @dataclass
@@ -43,12 +45,20 @@ def team_queue(user, *, team_ids=None):
     concerns = Concern.objects.visible_to(user).open().filter(team__memberships__user=user)
     if team_ids:
         concerns = concerns.filter(team_id__in=team_ids)
-    return concerns.select_related("team", "buurt").by_urgency()
+    return concerns.select_related("team", "buurt", "handling").by_urgency()
 
 
 def municipal_queue(user):
     """Open concerns whose address the postcode table did not know."""
     return Concern.objects.visible_to(user).open().filter(team__isnull=True).by_urgency()
+
+
+def vt_reports_for_liaison(*, actor):
+    """Reports made from intake concerns of the teams this liaison is the fixed VT contact for (logged per listing)."""
+    access_log_write(actor=actor, event="concern.vt_reports_listed", action=Action.READ, section="intake",
+                     auth_rule="veilig_thuis")
+    return (ConcernHandling.objects.filter(outcome=Outcome.REPORTED, concern__team__vt_contact=actor.user)
+            .select_related("concern", "concern__team").order_by("-recorded_at", "-pk")[:200])
 
 
 def own_submissions(user):

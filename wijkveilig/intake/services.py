@@ -1,5 +1,6 @@
 """Every change to an intake concern: checks the rule, writes, and logs in one transaction."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkveilig.accounts.models import Membership, Role, Team
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.models import ParticipantRole
@@ -16,10 +17,13 @@ from wijkveilig.core.errors import DomainError
 from wijkveilig.core.hashing import lookup_hash
 from wijkveilig.core.models import save_versioned
 from wijkveilig.households.bsn import is_valid_bsn
-from wijkveilig.intake import routing, triage
+from wijkveilig.intake import closure, routing, triage
 from wijkveilig.intake.access import SECTION, ConcernAccess, log_rule
-from wijkveilig.intake.models import Concern, ConcernPerson, ConcernStatus, PostcodeRange, Source
+from wijkveilig.intake.models import Concern, ConcernHandling, ConcernPerson, ConcernStatus, PostcodeRange, Source
+from wijkveilig.intake.report import report_content
 from wijkveilig.intake.selectors import household_matches
+from wijkveilig.meldcode import services as meldcode_services
+from wijkveilig.meldcode.models import RouteStatus
 
 MAX_SHARES_PER_HOUR = 5
 MAX_PERSONS = 12
@@ -164,9 +168,16 @@ def _apply_triage(*, actor: Actor, concern: Concern, answers: triage.TriageAnswe
     return concern
 
 
-def _require_open(concern: Concern) -> None:
+def _require_no_case(concern: Concern) -> None:
     if concern.status == ConcernStatus.CASE_OPENED:
         raise DomainError(_("Van deze zorg is al een casus gemaakt."))
+
+
+def _require_open(concern: Concern) -> None:
+    _require_no_case(concern)
+    if ConcernHandling.objects.filter(concern=concern).exists():
+        # The report or confirmation was made with this colour and triage; changing them afterwards would rewrite it.
+        raise DomainError(_("Deze zorg is al afgehandeld; triage en kleur liggen vast."))
 
 
 @transaction.atomic
@@ -222,14 +233,34 @@ def _add_persons(*, actor: Actor, case_access, concern: Concern, skip_ids: set[i
                       birth_date=person.birth_date, bsn=person.bsn, roles=[person.role or ParticipantRole.OTHER])
 
 
+def _handle_with_case(*, actor: Actor, concern: Concern, case_access) -> None:
+    """Record the case as the concern's outcome; oranje/rood also start the Meldcode route (or link the active one).
+
+    A concern already reported to or confirmed by Veilig Thuis keeps that outcome: the case is the team staying
+    involved, and no second route is started for a report Veilig Thuis already has.
+    """
+    Concern.objects.select_for_update().filter(pk=concern.pk).first()  # waits for a report being made right now
+    if ConcernHandling.objects.filter(concern=concern).exists():
+        return
+    outcome = closure.case_outcome(concern.final_colour)
+    route = None
+    if outcome == closure.Outcome.CASE_WITH_ROUTE:
+        route = (case_access.case.meldcode_routes.filter(status=RouteStatus.ACTIVE).first()
+                 or meldcode_services.route_start(actor=actor, access=case_access))
+    ConcernHandling.objects.create(concern=concern, outcome=outcome, route=route, recorded_by=actor.user)
+
+
 @transaction.atomic
 def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[int],
                       household_id: int | None = None):
-    """Turn a triaged concern into a team case: on the household the user confirmed, or a new one; then assign."""
+    """Turn a triaged concern into a team case: on the household the user confirmed, or a new one; then assign.
+
+    For oranje/rood the case gets a Meldcode route at once (`closure.case_outcome`), so the concern ends in one.
+    """
     concern = access.concern
     if actor.user.role != Role.COORDINATOR:
         raise DomainError(_("Alleen de teamcoördinator kan een casus maken van een binnenkomende zorg."))
-    _require_open(concern)
+    _require_no_case(concern)
     if not concern.final_colour:
         raise DomainError(_("Doe eerst de triage."))
     if concern.team_id is None:
@@ -252,10 +283,119 @@ def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[i
         skip = set()
     _add_persons(actor=actor, case_access=case_access, concern=concern, skip_ids=skip)
     case_services.case_assign(actor=actor, access=case_access, user_ids=worker_ids)
+    _handle_with_case(actor=actor, concern=concern, case_access=case_access)
     concern.case, concern.status = case_access.case, ConcernStatus.CASE_OPENED
     save_versioned(concern, expected_version=concern.version, fields=["case", "status"])
     _log(actor, concern, "concern.case_opened", Action.UPDATE, access.grant)
     return case_access.case
+
+
+def _refusal_logged(actor: Actor, access: ConcernAccess, event: str, call):
+    """Run a service; a refused rule is logged as denied (outside its rolled-back transaction) and re-raised."""
+    try:
+        return call()
+    except DomainError:
+        access_log_write(actor=actor, event=event, action=Action.UPDATE, outcome=Outcome.DENIED, section=SECTION,
+                         auth_rule=log_rule(access.grant, access.concern.pk))
+        raise
+
+
+def _form_key(access: ConcernAccess, value: str) -> str:
+    if not access.can_write:
+        raise DomainError(_("Alleen de coördinator die deze zorg behandelt, legt de afhandeling vast."))
+    key = value.strip()[:64]
+    if len(key) < 8:
+        raise DomainError(_("Ongeldige formuliersleutel; laad de pagina opnieuw."))
+    return key
+
+
+def _require_unhandled(concern: Concern, outcome: str) -> None:
+    """The outcome must fit the colour, and a concern ends in exactly one outcome."""
+    if not closure.may_end_with(concern.final_colour, outcome):
+        raise DomainError(_("Alleen een oranje of rode zorg wordt zo afgehandeld. Een groene of gele zorg pakt het "
+                            "wijkteam op in een casus, met ondersteuning van Veilig Thuis (advies: 0800-2000)."))
+    _require_no_case(concern)
+    if ConcernHandling.objects.filter(concern=concern).exists():
+        raise DomainError(_("Deze zorg is al afgehandeld."))
+
+
+def _existing(key: str, concern: Concern, outcome: str) -> ConcernHandling | None:
+    return ConcernHandling.objects.filter(idempotency_key=key, concern=concern, outcome=outcome).first()
+
+
+@transaction.atomic
+def _vt_report_send(*, actor: Actor, access: ConcernAccess, key: str, observation: str, informed_whom: str,
+                    informed_reaction: str, not_informed_reason: str) -> ConcernHandling:
+    # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join (team, buurt).
+    concern = Concern.objects.select_for_update().get(pk=access.concern.pk)
+    if existing := _existing(key, concern, closure.Outcome.REPORTED):  # a double submit that waited for the lock
+        return existing
+    _require_unhandled(concern, closure.Outcome.REPORTED)
+    if concern.team_id is None:
+        raise DomainError(_("Neem de zorg eerst over in een team: de melding gaat naar de vaste contactpersoon "
+                            "Veilig Thuis van dat team."))
+    if concern.team.vt_contact_id is None:
+        raise DomainError(_("Dit team heeft nog geen vaste contactpersoon bij Veilig Thuis. Meld telefonisch "
+                            "(0800-2000) en leg daarna vast dat Veilig Thuis de zorg heeft, met het kenmerk."))
+    if not observation.strip():
+        raise DomainError(_("Beschrijf wat is waargenomen."), field="observation")
+    if not informed_whom.strip() and not not_informed_reason.strip():
+        raise DomainError(_("Vul in wie u vooraf over de melding heeft geïnformeerd, of waarom niet."),
+                          field="informed_whom")
+    if informed_whom.strip() and not informed_reaction.strip():
+        raise DomainError(_("Vul de reactie in van wie u informeerde."), field="informed_reaction")
+    content = report_content(concern, observation=observation.strip(), informed_whom=informed_whom.strip(),
+                             informed_reaction=informed_reaction.strip(),
+                             not_informed_reason=not_informed_reason.strip(), reporter=actor.user)
+    handling = ConcernHandling.objects.create(
+        concern=concern, outcome=closure.Outcome.REPORTED, idempotency_key=key,
+        content=json.dumps(content, ensure_ascii=False), informed_whom=informed_whom.strip(),
+        informed_reaction=informed_reaction.strip(), not_informed_reason=not_informed_reason.strip(),
+        is_acute=triage.is_acute(concern.final_colour), reported_to=concern.team.vt_contact, recorded_by=actor.user)
+    _log(actor, concern, "concern.vt_reported", Action.EXECUTE, access.grant)
+    return handling
+
+
+def concern_vt_report_send(*, actor: Actor, access: ConcernAccess, idempotency_key: str, observation: str,
+                           informed_whom: str = "", informed_reaction: str = "",
+                           not_informed_reason: str = "") -> ConcernHandling:
+    """Report an oranje/rood concern to the team's Veilig Thuis contact, once per form key (a double submit
+    returns the same report); refusals are logged as denied."""
+    def send():
+        return _vt_report_send(actor=actor, access=access, key=_form_key(access, idempotency_key),
+                               observation=observation, informed_whom=informed_whom,
+                               informed_reaction=informed_reaction, not_informed_reason=not_informed_reason)
+    return _refusal_logged(actor, access, "concern.vt_report_denied", send)
+
+
+@transaction.atomic
+def _vt_known_confirm(*, actor: Actor, access: ConcernAccess, key: str, vt_reference: str,
+                      vt_known_on: date) -> ConcernHandling:
+    concern = Concern.objects.select_for_update().get(pk=access.concern.pk)
+    if existing := _existing(key, concern, closure.Outcome.VT_ALREADY_KNOWS):
+        return existing
+    _require_unhandled(concern, closure.Outcome.VT_ALREADY_KNOWS)
+    if not vt_reference.strip():
+        raise DomainError(_("Vul het kenmerk van Veilig Thuis in: daarmee is na te gaan dat Veilig Thuis de zorg "
+                            "heeft."), field="vt_reference")
+    if vt_known_on is None or vt_known_on > timezone.localdate():
+        raise DomainError(_("Vul in sinds wanneer Veilig Thuis de zorg heeft (niet in de toekomst)."),
+                          field="vt_known_on")
+    handling = ConcernHandling.objects.create(
+        concern=concern, outcome=closure.Outcome.VT_ALREADY_KNOWS, idempotency_key=key,
+        vt_reference=vt_reference.strip()[:60], vt_known_on=vt_known_on, recorded_by=actor.user)
+    _log(actor, concern, "concern.vt_known_confirmed", Action.CREATE, access.grant)
+    return handling
+
+
+def concern_vt_known_confirm(*, actor: Actor, access: ConcernAccess, idempotency_key: str, vt_reference: str,
+                             vt_known_on: date | None) -> ConcernHandling:
+    """Record that Veilig Thuis already has an oranje/rood concern (e.g. its own transfer), with its reference and
+    date; once per form key, refusals logged as denied."""
+    def confirm():
+        return _vt_known_confirm(actor=actor, access=access, key=_form_key(access, idempotency_key),
+                                 vt_reference=vt_reference, vt_known_on=vt_known_on)
+    return _refusal_logged(actor, access, "concern.vt_known_denied", confirm)
 
 
 CSV_COLUMNS = ["postcode_from", "postcode_to", "number_from", "number_to", "buurt_code"]

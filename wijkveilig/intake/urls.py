@@ -11,6 +11,8 @@ urlpatterns = [
     path("intake/<int:concern_id>/kleur/", views.concern_overrule_view, name="overrule"),
     path("intake/<int:concern_id>/overnemen/", views.concern_claim_view, name="claim"),
     path("intake/<int:concern_id>/casus/", views.concern_case_view, name="case_open"),
+    path("intake/<int:concern_id>/melding/", views.concern_vt_report_view, name="vt_report"),
+    path("intake/<int:concern_id>/veilig-thuis-bekend/", views.concern_vt_known_view, name="vt_known"),
     path("zorg-delen/", views.share_view, name="share"),
     path("zorg-delen/mijn-zorgen/", views.shared_view, name="shared"),
 ]

@@ -1,9 +1,12 @@
 """Intake pages: parse input, call the access helper and one service, render."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -11,7 +14,7 @@ from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.views import _apply, _status
 from wijkveilig.core.http import form_data
-from wijkveilig.intake import forms, routing, selectors, services
+from wijkveilig.intake import closure, forms, report, routing, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
 from wijkveilig.intake.triage import is_acute
 
@@ -64,8 +67,13 @@ def concern_new_view(request):
                   status=_status(form))
 
 
+def _handling(concern):
+    return concern.handling if hasattr(concern, "handling") else None
+
+
 def _detail_context(request, access, **forms_):
     concern = access.concern
+    handling = _handling(concern)
     matches = selectors.household_matches(concern) if access.can_write and concern.final_colour else []
     suggested = _suggestion(concern) if access.can_write else []
     members = list(_team_members(concern.team_id)) if concern.team_id else []
@@ -80,6 +88,9 @@ def _detail_context(request, access, **forms_):
         "case_form": forms_.get("case_form") or forms.CaseFromConcernForm(
             matches=matches, team_members=members, initial={"workers": suggested, "household": "" if matches else "new"}),
         "matches": matches, "suggested": [u for u in members if u.pk in suggested],
+        "handling": handling, "needs_vt_handling": closure.needs_handling_by_veilig_thuis(concern.final_colour),
+        "vt_known_form": forms_.get("vt_known_form") or forms.VtKnownForm(
+            initial={"idempotency_key": secrets.token_urlsafe(24), "vt_known_on": timezone.localdate()}),
     }
 
 
@@ -133,6 +144,30 @@ def concern_case_view(request, concern_id: int):
         messages.success(request, _("Casus %(ref)s is aangemaakt en toegewezen.") % {"ref": case.reference})
         return redirect("intake:detail", concern_id=concern.pk)
     return render(request, "intake/concern_detail.html", _detail_context(request, access, case_form=form), status=400)
+
+
+@require_POST
+def concern_vt_known_view(request, concern_id: int):
+    return _write(request, concern_id, "vt_known_form", lambda a: forms.VtKnownForm(request.POST),
+                  lambda a, f: services.concern_vt_known_confirm(actor=Actor.from_request(request), access=a,
+                                                                 **f.cleaned_data))
+
+
+@require_http_methods(["GET", "POST"])
+def concern_vt_report_view(request, concern_id: int):
+    write = request.method == "POST"
+    access = access_concern(request, concern_id, write=write, event="concern.vt_report_viewed")
+    concern = access.concern
+    form = forms.VtReportForm(form_data(request), initial={"idempotency_key": secrets.token_urlsafe(24),
+                                                           "observation": concern.observation})
+    if write and form.is_valid() and _apply(form, lambda: services.concern_vt_report_send(
+            actor=Actor.from_request(request), access=access, **form.cleaned_data)):
+        messages.success(request, _("De melding is vastgelegd en staat bij de vaste contactpersoon van Veilig Thuis."))
+        return redirect("intake:vt_report", concern_id=concern.pk)
+    page = report.report_page(concern, can_write=access.can_write, user=request.user)
+    return render(request, "intake/vt_report.html", {
+        "access": access, "concern": concern, "form": form, **page,
+        "content": report.readable(page["content"], forms.QUESTION_LABELS)}, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
