@@ -185,3 +185,16 @@ def test_weighing_over_the_api(world, route, family, contacts):
     assert [c["name"] for c in weighing["specialist_contacts"]] == ["Landelijk Knooppunt (fictief)",
                                                                      "Specialistisch team (fictief)"]
     assert api_client(world.outsider).get(f"/api/v1{base}/weighing").status_code == 404
+
+
+def test_the_administrator_configures_specialist_contacts_in_the_admin(world, as_user):
+    client = as_user(world.admin)
+    add = reverse("admin:meldcode_specialistcontact_add")
+    base = {"municipality": world.team.municipality.pk, "name": "Knooppunt (fictief)", "expertise": ["fgm"],
+            "is_active": "on"}
+    refused = client.post(add, base)
+    assert refused.status_code == 200 and "Vul een telefoonnummer of e-mailadres in." in refused.content.decode()
+    assert client.post(add, base | {"email": "knooppunt@example.org"}).status_code == 302
+    contact = SpecialistContact.objects.get()
+    assert contact.expertise == ["fgm"]
+    assert as_user(world.worker).get(add).status_code == 302  # no admin for a worker

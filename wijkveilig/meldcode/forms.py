@@ -104,7 +104,7 @@ class WeighingForm(forms.Form):
     threatened_persons = forms.TypedMultipleChoiceField(
         label=_("Wie worden bedreigd?"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Sterke afhankelijkheid maakt het ernstiger, bijvoorbeeld bij kwetsbare kinderen."))
-    has_great_harm = forms.BooleanField(label=_("Er is groot letsel of ernstige schade"), required=False)
+    has_great_harm = forms.BooleanField(label=_("Er is grote schade (groot letsel of zware schade)"), required=False)
     complexity_kinds = forms.MultipleChoiceField(
         label=_("Is de situatie complex?"), choices=Complexity.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
