@@ -36,8 +36,10 @@ def monitoring_agreement_record(*, actor: Actor, access: CaseAccess, route_id: i
                                 checker_id: int | None = None, checker_text: str = "") -> MonitoringAgreement:
     """Question 5 = yes: record what is monitored, who checks and when; the first agreement closes the route."""
     route = _route_for_monitoring(access, route_id)
-    outcome = route_state(route).decision.outcome
-    _require(not monitoring.close_blockers(outcome and outcome.value, 1),
+    decision = route_state(route).decision
+    outcome = decision.outcome.value if decision.outcome else None
+    blockers = monitoring.close_blockers(outcome, route.monitoring_agreements.count() + 1)
+    _require(monitoring.CloseBlocker.NOT_CLOSE_WITH_MONITORING not in blockers,
              _("Monitoringsafspraken horen bij vraag 5 = ja: afsluiten met afspraken over het volgen van de "
                "(on)veiligheid."), "what")
     _require(bool(what.strip()), _("Vul in wat er wordt gevolgd."), "what")
@@ -51,8 +53,8 @@ def monitoring_agreement_record(*, actor: Actor, access: CaseAccess, route_id: i
                                                    agreed_by=actor.user)
     _timeline(actor, access, "meldcode.monitoring_agreed", due_on.isoformat())
     _log(actor, access, "meldcode.monitoring_agreed", Action.CREATE)
-    count = route.monitoring_agreements.count()
-    if route.status == RouteStatus.ACTIVE and not monitoring.close_blockers(outcome.value, count):
+    may_close = not monitoring.close_blockers(outcome, route.monitoring_agreements.count())
+    if route.status == RouteStatus.ACTIVE and may_close:
         _close_route(route)
         _timeline(actor, access, "meldcode.closed_with_monitoring")
         _log(actor, access, "meldcode.route_closed")
