@@ -175,6 +175,8 @@ def test_weighing_over_the_api(world, route, family, contacts):
     assert client.get(f"/api/v1{base}/weighing").json()["recorded"] is False
     assert post(client, f"{base}/weighing", {"nature": "x", "severity": "low", "risk": "y",
                                              "complexity_kinds": ["no_such_kind"]}).status_code == 422
+    assert post(client, f"{base}/weighing", {"nature": "x", "severity": "low", "risk": "y",
+                                             "threatened_person_ids": [2**70]}).status_code == 422
     recorded = post(client, f"{base}/weighing", {
         "nature": "Dreiging (fictief)", "severity": "serious", "risk": "Hoog", "threatened_person_ids": [daughter.pk],
         "has_great_harm": True, "complexity_kinds": ["honour_related"]})

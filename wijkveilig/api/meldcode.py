@@ -2,7 +2,7 @@
 
 import json
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -83,7 +83,7 @@ class WeighingIn(Schema):
     severity: str = Field(..., pattern="^(low|moderate|serious)$")
     risk: RequiredText = TEXT
     is_in_doubt: bool = False
-    threatened_person_ids: list[int] = Field(default_factory=list, max_length=50,
+    threatened_person_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(default_factory=list, max_length=50,
                                              description="Wie worden bedreigd: personen uit het huishouden")
     has_great_harm: bool = Field(False, description="Groot letsel of ernstige schade")
     complexity_kinds: list[Literal[tuple(Complexity.values)]] = Field(default_factory=list, max_length=6)
