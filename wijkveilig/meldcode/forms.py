@@ -160,7 +160,8 @@ class MonitoringAgreementForm(forms.Form):
     what = forms.CharField(label=_("Wat wordt er gevolgd?"), widget=TEXT, max_length=5000,
                            help_text=_("Bijvoorbeeld: of de afspraken uit het veiligheidsplan nog werken."))
     checker = forms.TypedChoiceField(label=_("Wie controleert? (teamlid)"), coerce=int, required=False,
-                                     empty_value=None)
+                                     empty_value=None,
+                                     help_text=_("Kies een teamlid, of vul hieronder een naam of organisatie in."))
     checker_text = forms.CharField(label=_("Of: naam of organisatie die controleert"), max_length=200,
                                    required=False)
     due_on = forms.DateField(label=_("Wanneer?"), widget=DATE_WIDGET)
