@@ -262,7 +262,7 @@ PAGE_URLS = {
     "intake:claim": lambda w: reverse("intake:claim", args=[w.municipal_concern.pk]),
     **{f"meldcode:{name}": _meldcode_url(name) for name in (
         "route", "signal_link", "signal_add", "kindcheck", "consultation", "conversation", "weighing", "answer",
-        "confirm", "acute", "report")},
+        "confirm", "acute", "report", "monitoring_add", "monitoring_check")},
     "meldcode:start": _case_url("start", namespace="meldcode"),
     **{f"assessment:{name}": _case_url(name, namespace="assessment")
        for name in ("overview", "balance", "safety", "conversation")},
@@ -315,6 +315,9 @@ API_BODIES = {
                                    "facts_presented": "Fictief", "reaction": "Fictief"},
         "weighing": lambda w: {"nature": "Fictief", "severity": "moderate", "risk": "Fictief"},
         "answers": lambda w: {"question": "suspicion", "answer": True, "justification": "Fictief"},
+        "monitoring": lambda w: {"what": "Fictief", "checker_text": "Huisarts (fictief)", "due_on": "2030-05-01"},
+        "monitoring/checks": lambda w: {"agreement_id": 2**61, "version": 1, "checked_on": "2024-05-01",
+                                        "outcome": "safe"},
         "steps/{step}/reopen": lambda w: {"reason": "Fictief"},
         "acute-danger": lambda w: {"police_called_at": "2024-05-01T10:00", "called_by": "Medewerker"},
         "reports": lambda w: {"idempotency_key": "matrix-api-key-1", "not_informed_reason": "Fictief"},

@@ -2,19 +2,24 @@
 
 import json
 from datetime import date, datetime
+from typing import Annotated, Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text
+from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text, Version
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.core.errors import DomainError
+from wijkveilig.meldcode import monitoring
+from wijkveilig.meldcode import monitoring_services as mons
 from wijkveilig.meldcode import services as ms
-from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
+from wijkveilig.meldcode.models import Complexity, MeldcodeRoute, MonitoringOutcome, VtReport
+from wijkveilig.meldcode.monitoring_selectors import route_monitoring
 from wijkveilig.meldcode.state import route_state
+from wijkveilig.meldcode.weighing_selectors import complexity_suggestion, specialist_contacts
 
 router = Router(tags=["meldcode"])
 ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
@@ -78,6 +83,64 @@ class WeighingIn(Schema):
     severity: str = Field(..., pattern="^(low|moderate|serious)$")
     risk: RequiredText = TEXT
     is_in_doubt: bool = False
+    threatened_person_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(default_factory=list, max_length=50,
+                                             description="Wie worden bedreigd: personen uit het huishouden")
+    has_great_harm: bool = Field(False, description="Groot letsel of ernstige schade")
+    complexity_kinds: list[Literal[tuple(Complexity.values)]] = Field(default_factory=list, max_length=6)
+    complexity_note: Text = OPTIONAL_TEXT
+
+
+class SpecialistContactOut(Schema):
+    name: str
+    expertise: list[str]
+    phone: str
+    email: str
+    note: str
+
+
+class WeighingOut(Schema):
+    recorded: bool = Field(..., description="Of er al een weging is vastgelegd (stap 4)")
+    nature: str = ""
+    severity: str = ""
+    risk: str = ""
+    is_in_doubt: bool = False
+    threatened_person_ids: list[int] = Field(default_factory=list)
+    has_great_harm: bool = False
+    complexity_kinds: list[str] = Field(default_factory=list)
+    is_complex: bool = False
+    complexity_note: str = ""
+    suggested_complexity_kinds: list[str]
+    specialist_contacts: list[SpecialistContactOut] = Field(
+        ..., description="Bij een complexe situatie: schakel specialistische hulp in (contacten van de gemeente)")
+
+
+class MonitoringAgreementIn(Schema):
+    what: RequiredText = TEXT
+    due_on: PastDate
+    checker_id: int | None = Field(None, ge=1, le=2**62, description="Een lid van het team van de casus")
+    checker_text: Text = Field("", max_length=200)
+
+
+class MonitoringCheckIn(Schema):
+    agreement_id: int = Field(..., ge=1, le=2**62)
+    version: Version
+    checked_on: PastDate
+    outcome: Literal[tuple(MonitoringOutcome.values)]
+    check_note: Text = OPTIONAL_TEXT
+
+
+class MonitoringAgreementOut(Schema):
+    id: int
+    version: int
+    what: str
+    checker_id: int | None
+    checker: str
+    due_on: date
+    status: str
+    checked_on: date | None
+    outcome: str
+    check_note: str
+    suggests_returning_violence: bool
 
 
 class AnswerIn(Schema):
@@ -205,6 +268,56 @@ def record_conversation(request, case_id: int, route_id: int, payload: Conversat
 def record_weighing(request, case_id: int, route_id: int, payload: WeighingIn):
     return _act(request, case_id, route_id,
                 lambda a, acc, r: ms.weighing_record(actor=a, access=acc, route_id=r, **payload.dict()))
+
+
+@router.get("/cases/{case_id}/meldcode/{route_id}/weighing", response={200: WeighingOut, **ERRORS})
+def get_weighing(request, case_id: int, route_id: int):
+    access = access_case(request, case_id, section="meldcode")
+    route = get_object_or_404(MeldcodeRoute, pk=route_id, case=access.case)
+    record = route.weighings.first()
+    suggested = sorted(complexity_suggestion(route))
+    if record is None:
+        return {"recorded": False, "suggested_complexity_kinds": suggested, "specialist_contacts": []}
+    contacts = [{"name": c.name, "expertise": c.expertise, "phone": c.phone, "email": c.email, "note": c.note}
+                for c in specialist_contacts(route, record)]
+    return {"recorded": True, "nature": record.nature, "severity": record.severity, "risk": record.risk,
+            "is_in_doubt": record.is_in_doubt, "threatened_person_ids": [p.pk for p in record.threatened_persons.all()],
+            "has_great_harm": record.has_great_harm, "complexity_kinds": record.complexity_kinds,
+            "is_complex": record.is_complex, "complexity_note": record.complexity_note,
+            "suggested_complexity_kinds": suggested, "specialist_contacts": contacts}
+
+
+def _monitoring_out(route: MeldcodeRoute) -> list[dict]:
+    return [{"id": a.pk, "version": a.version, "what": a.what, "checker_id": a.checker_id,
+             "checker": a.checker_display(), "due_on": a.due_on, "status": status, "checked_on": a.checked_on,
+             "outcome": a.outcome, "check_note": a.check_note,
+             "suggests_returning_violence": monitoring.suggests_returning_violence(a.outcome)}
+            for a, status in route_monitoring(route)]
+
+
+@router.get("/cases/{case_id}/meldcode/{route_id}/monitoring", response={200: list[MonitoringAgreementOut], **ERRORS})
+def list_monitoring(request, case_id: int, route_id: int):
+    access = access_case(request, case_id, section="meldcode")
+    return _monitoring_out(get_object_or_404(MeldcodeRoute, pk=route_id, case=access.case))
+
+
+@router.post("/cases/{case_id}/meldcode/{route_id}/monitoring", response={201: RouteOut, **ERRORS})
+def record_monitoring_agreement(request, case_id: int, route_id: int, payload: MonitoringAgreementIn):
+    """Question 5 = yes: one monitoring agreement; the first one closes the route."""
+    return 201, _act(request, case_id, route_id,
+                     lambda a, acc, r: mons.monitoring_agreement_record(actor=a, access=acc, route_id=r,
+                                                                        **payload.dict()))
+
+
+@router.post("/cases/{case_id}/meldcode/{route_id}/monitoring/checks",
+             response={200: list[MonitoringAgreementOut], **ERRORS})
+def record_monitoring_check(request, case_id: int, route_id: int, payload: MonitoringCheckIn):
+    access = access_case(request, case_id, write=True, section="meldcode")
+    route = get_object_or_404(MeldcodeRoute, pk=route_id, case=access.case)
+    data = payload.dict()
+    mons.monitoring_check_record(actor=Actor.from_request(request), access=access, route_id=route.pk,
+                                 agreement_id=data.pop("agreement_id"), expected_version=data.pop("version"), **data)
+    return _monitoring_out(route)
 
 
 @router.post("/cases/{case_id}/meldcode/{route_id}/answers", response={200: RouteOut, **ERRORS})

@@ -11,6 +11,7 @@ from wijkveilig.cases.models import Case, CaseStatus
 from wijkveilig.collaboration import stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
 from wijkveilig.collaboration.services import current_phase, mda_current
+from wijkveilig.meldcode.monitoring_selectors import missed_monitoring
 from wijkveilig.meldcode.selectors import overdue_vt_reports
 
 MAX_ATTENTION = 100
@@ -59,12 +60,13 @@ def proposals_for(cases: list[Case], *, phases: dict[int, int] | None = None) ->
     reviews = _safety_counts("missed_reviews", ids, today)
     phases = _phases(ids) if phases is None else phases
     scales = _scale_series(ids)
+    monitoring = missed_monitoring(ids, today)
     result = {}
     for case in cases:
         signals = stagnation.Signals(
             phase=phases.get(case.pk, 1), overdue_agreements=agreements.get(case.pk, 0),
             overdue_vt_feedback=vt.get(case.pk, 0), missed_reviews=reviews.get(case.pk, 0),
-            safety_scales=scales.get(case.pk, []))
+            safety_scales=scales.get(case.pk, []), missed_monitoring=monitoring.get(case.pk, 0))
         proposal = stagnation.propose(signals)
         if proposal:
             result[case.pk] = proposal

@@ -21,6 +21,7 @@ REASON_LABELS = {
     Reason.OVERDUE_VT_FEEDBACK: gettext_lazy("terugkoppeling van Veilig Thuis is te laat"),
     Reason.MISSED_REVIEWS: gettext_lazy("een evaluatiedatum van het veiligheidsplan is gemist"),
     Reason.FALLING_SAFETY_SCALE: gettext_lazy("de veiligheidsschaal daalt"),
+    Reason.MISSED_MONITORING: gettext_lazy("een monitoringsdatum na het afsluiten van de Meldcode-route is gemist"),
 }
 
 

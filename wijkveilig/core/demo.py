@@ -20,7 +20,10 @@ from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import Case, CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
 from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.households.models import Gender, RelationKind
+from wijkveilig.meldcode import monitoring_services
 from wijkveilig.meldcode import services as ms
+from wijkveilig.meldcode.models import MeldcodeRoute, SpecialistContact
+from wijkveilig.meldcode.weighing_selectors import complexity_suggestion
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - documented demo credential, refused outside DEBUG
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
@@ -131,11 +134,33 @@ def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str,
                             reason=CloseReason.SAFETY_REACHED)
 
 
+def _specialist_contacts() -> None:
+    """Fictional specialist contacts of Gemeente Voorbeeld for complex situations (no real phone numbers)."""
+    municipality = Municipality.objects.get(code=MUNICIPALITY[0])
+    for name, expertise, email in (
+            ("Landelijk Knooppunt (fictief)", ["honour_related", "forced_marriage", "fgm"], "knooppunt@example.org"),
+            ("Zorgcoördinatie mensenhandel Voorbeeld (fictief)", ["trafficking"], "mensenhandel@example.org"),
+            ("Specialistisch team huiselijk geweld Voorbeeld (fictief)", [], "specialisten@example.org")):
+        SpecialistContact.objects.get_or_create(municipality=municipality, name=name, defaults={
+            "expertise": expertise, "email": email, "phone": "000 000 0000", "note": "fictief nummer (demo)"})
+
+
+def _closed_with_monitoring(actor: Actor, access: CaseAccess, route_id: int) -> None:
+    """Question 5 = yes on the evaluation date, then one monitoring agreement (which closes the route)."""
+    MeldcodeRoute.objects.filter(pk=route_id).update(evaluation_on=timezone.localdate())
+    ms.answer_record(actor=actor, access=access, route_id=route_id, question="result_achieved", answer=True,
+                     justification="De afspraken werken; moeder en kinderen voelen zich veilig (fictief)")
+    monitoring_services.monitoring_agreement_record(
+        actor=actor, access=access, route_id=route_id, what="Of de afspraken uit het veiligheidsplan nog werken",
+        checker_text="Huisarts (fictief)", due_on=timezone.localdate() + timedelta(days=10))
+
+
 def _meldcode_examples(users: dict[str, User]) -> None:
-    """Three demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis, one giving help."""
+    """Four demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis (a complex situation), one
+    giving help, one closed with a monitoring agreement."""
     worker = users["medewerker"]
     actor = Actor.system(worker)
-    cases = list(Case.objects.filter(assignments__user=worker, status="open").order_by("pk")[:3])
+    cases = list(Case.objects.filter(assignments__user=worker, status="open").order_by("pk")[:4])
     for number, case in enumerate(cases):
         access = CaseAccess(case, "assigned", True)
         route = ms.route_start(actor=actor, access=access)
@@ -152,8 +177,11 @@ def _meldcode_examples(users: dict[str, User]) -> None:
         ms.conversation_record(actor=actor, access=access, route_id=route.pk, held=True, held_on=today,
                                facts_presented="Wat de buren hoorden", reaction="Moeder bevestigt ruzies (fictief)")
         ms.step_complete(actor=actor, access=access, route_id=route.pk, step=3)
+        victims = [p.person_id for p in case.participants.filter(role=ParticipantRole.VICTIM)]
+        complexity = complexity_suggestion(route) | ({"forced_marriage"} if number == 1 else set())
         ms.weighing_record(actor=actor, access=access, route_id=route.pk, nature="Psychisch partnergeweld",
-                           severity="moderate", risk="Herhaling waarschijnlijk", is_in_doubt=False)
+                           severity="moderate", risk="Herhaling waarschijnlijk", is_in_doubt=False,
+                           threatened_person_ids=victims, complexity_kinds=sorted(complexity))
         ms.step_complete(actor=actor, access=access, route_id=route.pk, step=4)
         answers = [("suspicion", True), ("unsafety", True)] if number == 1 else \
             [("suspicion", True), ("unsafety", False), ("can_help", True), ("help_accepted", True)]
@@ -162,6 +190,8 @@ def _meldcode_examples(users: dict[str, User]) -> None:
                              justification="Onderbouwing voor de demo (fictief)",
                              evaluation_on=today + timedelta(days=42))
         ms.step_complete(actor=actor, access=access, route_id=route.pk, step=5)
+        if number == 3:
+            _closed_with_monitoring(actor, access, route.pk)
         if number == 1:
             ms.vt_report_send(actor=actor, access=access, route_id=route.pk, idempotency_key=f"demo-report-{case.pk}",
                               informed_whom="Moeder (fictief)", informed_reaction="Begrijpt de melding")
@@ -306,6 +336,7 @@ def demo_seed(*, households: int = 40) -> dict:
     users = _accounts()
     Team.objects.filter(municipality__code=MUNICIPALITY[0], vt_contact__isnull=True).update(vt_contact=users["vt"])
     _intake_examples(users)
+    _specialist_contacts()
     if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
         return {"created_cases": 0}
     rng = random.Random(9999)

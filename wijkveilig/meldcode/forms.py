@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wijkveilig.cases.models import StatementKind
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
+    Complexity,
     ConsultationKind,
     FeedbackMoment,
     MinorsAnswer,
+    MonitoringOutcome,
     RiskSituation,
     Severity,
     SkipReason,
@@ -99,6 +101,20 @@ class WeighingForm(forms.Form):
     risk = forms.CharField(label=_("Risico (op herhaling, escalatie)"), widget=TEXT, max_length=5000)
     is_in_doubt = forms.BooleanField(label=_("Ik twijfel over mijn weging"), required=False,
                                      help_text=_("Bij twijfel altijd Veilig Thuis raadplegen."))
+    threatened_persons = forms.TypedMultipleChoiceField(
+        label=_("Wie worden bedreigd?"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Sterke afhankelijkheid maakt het ernstiger, bijvoorbeeld bij kwetsbare kinderen."))
+    has_great_harm = forms.BooleanField(label=_("Er is grote schade (groot letsel of zware schade)"), required=False)
+    complexity_kinds = forms.MultipleChoiceField(
+        label=_("Is de situatie complex?"), choices=Complexity.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vink aan wat speelt. Wat de casus al noemt, staat aangevinkt."))
+    complexity_note = forms.CharField(label=_("Toelichting bij de complexiteit"), widget=TEXT, required=False,
+                                      max_length=5000)
+
+    def __init__(self, *args, persons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["threatened_persons"].choices = [(p.pk, str(p)) for p in persons]
 
 
 class AnswerForm(forms.Form):
@@ -138,3 +154,27 @@ class FeedbackForm(forms.Form):
     summary = forms.CharField(label=_("Terugkoppeling"), widget=TEXT, max_length=5000)
     safety_conditions = forms.CharField(label=_("Veiligheidsvoorwaarden (bij voorwaarden en vervolg)"), widget=TEXT,
                                         required=False, max_length=5000)
+
+
+class MonitoringAgreementForm(forms.Form):
+    what = forms.CharField(label=_("Wat wordt er gevolgd?"), widget=TEXT, max_length=5000,
+                           help_text=_("Bijvoorbeeld: of de afspraken uit het veiligheidsplan nog werken."))
+    checker = forms.TypedChoiceField(label=_("Wie controleert? (teamlid)"), coerce=int, required=False,
+                                     empty_value=None,
+                                     help_text=_("Kies een teamlid, of vul hieronder een naam of organisatie in."))
+    checker_text = forms.CharField(label=_("Of: naam of organisatie die controleert"), max_length=200,
+                                   required=False)
+    due_on = forms.DateField(label=_("Wanneer?"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, checkers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["checker"].choices = [("", "—")] + [(u.pk, u.get_full_name() or u.get_username())
+                                                        for u in checkers]
+
+
+class MonitoringCheckForm(forms.Form):
+    agreement = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_000_000_000)
+    checked_on = forms.DateField(label=_("Datum van de controle"), widget=DATE_WIDGET)
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=MonitoringOutcome.choices, widget=forms.RadioSelect)
+    check_note = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)

@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wijkveilig.areas.models import Municipality
 from wijkveilig.cases.models import Case, Note
 from wijkveilig.core.encryption import EncryptedTextField
+from wijkveilig.core.models import VersionedModel
+from wijkveilig.households.models import Person
+from wijkveilig.meldcode.monitoring import CheckOutcome
+from wijkveilig.meldcode.weighing import ComplexityKind
 
 User = settings.AUTH_USER_MODEL
 
@@ -151,11 +155,60 @@ class RouteWeighing(models.Model):
     severity = models.CharField(max_length=10, choices=Severity.choices)
     risk = EncryptedTextField()
     is_in_doubt = models.BooleanField(default=False)
+    # Factor veiligheid §5: "Wie worden bedreigd? Is er grote schade? Is de situatie complex?"
+    threatened_persons = models.ManyToManyField(Person, blank=True, related_name="+")
+    has_great_harm = models.BooleanField(default=False)
+    complexity_kinds = models.JSONField(default=list, blank=True)
+    is_complex = models.BooleanField(default=False)
+    complexity_note = EncryptedTextField(blank=True, default="")
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
+
+    def complexity_labels(self) -> list[str]:
+        labels = dict(Complexity.choices)
+        return [str(labels[kind]) for kind in self.complexity_kinds if kind in labels]
+
+
+class Complexity(models.TextChoices):
+    """The complexity kinds of step 4 (values from `meldcode.weighing.ComplexityKind`)."""
+
+    HONOUR_RELATED = ComplexityKind.HONOUR_RELATED.value, _("eergerelateerd geweld (ook dreigende eerwraak)")
+    TRAFFICKING = ComplexityKind.TRAFFICKING.value, _("loverboyproblematiek / mensenhandel")
+    FORCED_MARRIAGE = ComplexityKind.FORCED_MARRIAGE.value, _("huwelijksdwang")
+    FGM = ComplexityKind.FGM.value, _("vrouwelijke genitale verminking")
+    PSYCHIATRY_WITH_VIOLENCE = ComplexityKind.PSYCHIATRY_WITH_VIOLENCE.value, _(
+        "flinke psychiatrische stoornissen in combinatie met geweld")
+    SEXUAL_ABUSE_MULTIPLE_VICTIMS = ComplexityKind.SEXUAL_ABUSE_MULTIPLE_VICTIMS.value, _(
+        "seksueel misbruik met meerdere slachtoffers")
+
+
+class SpecialistContact(models.Model):
+    """Per municipality: whom a team calls in for specialist help in a complex situation (set in the admin)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="specialist_contacts",
+                                     verbose_name=_("gemeente"))
+    name = models.CharField(_("naam"), max_length=200)
+    expertise = models.JSONField(_("expertise"), default=list, blank=True,
+                                 help_text=_("Leeg: voor elke complexe situatie."))
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("specialistisch contact")
+        verbose_name_plural = _("specialistische contacten")
+
+    def __str__(self):
+        return self.name
+
+    def expertise_labels(self) -> list[str]:
+        labels = dict(Complexity.choices)
+        return [str(labels[kind]) for kind in self.expertise if kind in labels]
 
 
 class DecisionAnswer(models.Model):
@@ -255,3 +308,33 @@ class VtFeedback(models.Model):
 
     class Meta:
         ordering = ["received_on", "id"]
+
+
+class MonitoringOutcome(models.TextChoices):
+    SAFE = CheckOutcome.SAFE.value, _("veilig: de afspraken werken")
+    CONCERNS = CheckOutcome.CONCERNS.value, _("zorgen: mogelijk keert de onveiligheid terug")
+
+
+class MonitoringAgreement(VersionedModel):
+    """Question 5 = yes: what is monitored, who checks, when; and the check once it is done."""
+
+    route = models.ForeignKey(MeldcodeRoute, on_delete=models.CASCADE, related_name="monitoring_agreements")
+    what = EncryptedTextField()
+    checker = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    checker_text = EncryptedTextField(blank=True, default="")
+    due_on = models.DateField()
+    agreed_at = models.DateTimeField(default=timezone.now)
+    agreed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=MonitoringOutcome.choices, blank=True)
+    check_note = EncryptedTextField(blank=True, default="")
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def checker_display(self) -> str:
+        if self.checker_id:
+            return self.checker.get_full_name() or self.checker.get_username()
+        return self.checker_text

@@ -1,6 +1,7 @@
 """Every change to a Meldcode route: checks the rule, writes, adds the timeline line and the log row in one transaction."""
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
@@ -14,10 +15,11 @@ from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
 from wijkveilig.core.errors import DomainError
-from wijkveilig.meldcode import afwegingskader
+from wijkveilig.meldcode import afwegingskader, weighing
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.models import (
     AcuteDanger,
+    Complexity,
     ConsultationKind,
     DecisionAnswer,
     DecisionConfirmation,
@@ -44,6 +46,7 @@ from wijkveilig.meldcode.models import (
 from wijkveilig.meldcode.report import report_content
 from wijkveilig.meldcode.state import RouteState, route_state
 from wijkveilig.meldcode.steps import Blocker, Step, completion_blockers, reopen
+from wijkveilig.meldcode.weighing_selectors import complexity_suggestion, complexity_text
 from wijkveilig.meldcode.workdays import add_working_days
 
 VT_ASSESSMENT_WORKING_DAYS = 5  # Landelijk Handelingsprotocol Veilig Thuis 2019 (domain-facts.md §2.2)
@@ -200,15 +203,29 @@ def conversation_record(*, actor: Actor, access: CaseAccess, route_id: int, held
 
 @transaction.atomic
 def weighing_record(*, actor: Actor, access: CaseAccess, route_id: int, nature: str, severity: str, risk: str,
-                    is_in_doubt: bool) -> RouteWeighing:
-    """Step 4: nature, severity and risk, and whether the worker is in doubt."""
+                    is_in_doubt: bool, threatened_person_ids: Iterable[int] = (), has_great_harm: bool = False,
+                    complexity_kinds: Iterable[str] = (), complexity_note: str = "") -> RouteWeighing:
+    """Step 4: nature, severity and risk, whether the worker is in doubt, who is threatened, great harm, and the
+    complexity kinds; a complexity the case itself shows may be left unticked only with an explanation."""
     route = _active_route(access, route_id)
     _require_step_open(route_state(route), Step.WEIGHING)
     _require(bool(nature.strip()), _("Beschrijf de aard van het geweld."), "nature")
     _require(severity in Severity.values, _("Kies de ernst."), "severity")
     _require(bool(risk.strip()), _("Beschrijf het risico."), "risk")
+    person_ids = set(threatened_person_ids)
+    persons = list(access.case.household.persons.filter(pk__in=person_ids))
+    _require(len(persons) == len(person_ids), _("Kies alleen personen uit dit huishouden."), "threatened_persons")
+    kinds = sorted(set(complexity_kinds))
+    _require(all(kind in Complexity.values for kind in kinds), _("Onbekende soort complexe situatie."),
+             "complexity_kinds")
+    left_out = weighing.unexplained_omissions(complexity_suggestion(route), kinds, complexity_note)
+    _require(not left_out, _("De casus wijst op: %(kinds)s. Vink dit aan, of licht toe waarom de situatie "
+                             "daardoor niet complex is.") % {"kinds": complexity_text(left_out)}, "complexity_note")
     record = RouteWeighing.objects.create(route=route, nature=nature, severity=severity, risk=risk,
-                                          is_in_doubt=is_in_doubt, recorded_by=actor.user)
+                                          is_in_doubt=is_in_doubt, has_great_harm=has_great_harm,
+                                          complexity_kinds=kinds, is_complex=weighing.is_complex(kinds),
+                                          complexity_note=complexity_note, recorded_by=actor.user)
+    record.threatened_persons.set(persons)
     _timeline(actor, access, "meldcode.weighed", "doubt" if is_in_doubt else severity)
     _log(actor, access, "meldcode.weighing_recorded", Action.CREATE)
     return record
@@ -244,8 +261,7 @@ def answer_record(*, actor: Actor, access: CaseAccess, route_id: int, question: 
     decision = route_state(route).decision
     _timeline(actor, access, "meldcode.answered", f"{question}={'ja' if answer else 'nee'}")
     _log(actor, access, "meldcode.question_answered", Action.CREATE)
-    if question == Question.RESULT_ACHIEVED and decision.outcome == Outcome.CLOSE_WITH_MONITORING:
-        _close_route(route)
+    # Question 5 = yes closes the route only with monitoring agreements (monitoring_services); no closing here.
     return decision
 
 

@@ -17,13 +17,17 @@ from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import Note, NoteKind
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
-from wijkveilig.meldcode import forms, services, texts
-from wijkveilig.meldcode.afwegingskader import Question
+from wijkveilig.households.models import Person
+from wijkveilig.meldcode import forms, monitoring_services, services, texts
+from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
+from wijkveilig.meldcode.monitoring_selectors import route_monitoring
+from wijkveilig.meldcode.monitoring_services import checker_choices
 from wijkveilig.meldcode.report import readable, report_content, report_pdf
 from wijkveilig.meldcode.selectors import vt_reports_for_liaison
 from wijkveilig.meldcode.state import route_state
 from wijkveilig.meldcode.steps import Step
+from wijkveilig.meldcode.weighing_selectors import complexity_suggestion, complexity_text, specialist_contacts
 
 
 def _route(access, route_id: int) -> MeldcodeRoute:
@@ -32,7 +36,7 @@ def _route(access, route_id: int) -> MeldcodeRoute:
 
 # Which step's section holds each form of the route page (for the error summary's link).
 FORM_STEPS = {"signal_add": 1, "signal_link": 1, "kindcheck": 1, "consultation": 2, "conversation": 3,
-              "weighing": 4, "answer": 5}
+              "weighing": 4, "answer": 5, "monitoring_add": 5, "monitoring_check": 5}
 
 
 def _team_specialists(case_id: int):
@@ -57,6 +61,33 @@ def _kindcheck_initial(route) -> dict:
     return {"risk_situations": last.risk_situations, "minors": last.minors, "pregnancy": last.pregnancy,
             "includes_partner_children": last.includes_partner_children,
             "where_children_stay": last.where_children_stay, "action_taken": last.action_taken}
+
+
+def _weighing_form(route) -> forms.WeighingForm:
+    """A new weighing starts from the last one, or from the complexity kinds the case already shows."""
+    persons = route.case.household.persons.all()
+    last = route.weighings.first()
+    if last is None:
+        return forms.WeighingForm(persons=persons, initial={"complexity_kinds": sorted(complexity_suggestion(route))})
+    return forms.WeighingForm(persons=persons, initial={
+        "nature": last.nature, "severity": last.severity, "risk": last.risk, "is_in_doubt": last.is_in_doubt,
+        "threatened_persons": [p.pk for p in last.threatened_persons.all()], "has_great_harm": last.has_great_harm,
+        "complexity_kinds": last.complexity_kinds, "complexity_note": last.complexity_note})
+
+
+def _monitoring_context(route, state, bound: dict) -> dict:
+    """Question 5 = yes: the agreement form, and each agreement with its own check form (ids kept apart)."""
+    failed_check = bound.get("monitoring_check")
+    rows = []
+    for agreement, status in route_monitoring(route):
+        form = failed_check if failed_check is not None and failed_check.data.get("agreement") == str(
+            agreement.pk) else forms.MonitoringCheckForm(initial={
+                "agreement": agreement.pk, "version": agreement.version, "checked_on": timezone.localdate()})
+        form.auto_id = f"id_check_{agreement.pk}_%s"
+        rows.append((agreement, status, form))
+    return {"monitoring_rows": rows,
+            "awaits_monitoring": route.status == "active" and state.decision.outcome == Outcome.CLOSE_WITH_MONITORING,
+            "may_add_monitoring": state.decision.outcome == Outcome.CLOSE_WITH_MONITORING}
 
 
 def _page_context(access, route, bound: dict | None = None) -> dict:
@@ -90,10 +121,16 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
             "consultation": forms.ConsultationForm(specialists=_team_specialists(case.pk),
                                                    initial={"consulted_on": timezone.localdate()}),
             "conversation": forms.ConversationForm(),
-            "weighing": forms.WeighingForm(),
+            "weighing": _weighing_form(route),
             "answer": forms.AnswerForm(initial={"question": next_question.value}) if next_question else None,
+            "monitoring_add": forms.MonitoringAgreementForm(checkers=checker_choices(case)),
         },
     }
+    weighing = context["weighing"]
+    context |= {"specialist_contacts": specialist_contacts(route, weighing),
+                "complexity_text": complexity_text(weighing.complexity_kinds) if weighing else ""}
+    context |= _monitoring_context(route, state, bound)
+    bound = {name: form for name, form in bound.items() if name != "monitoring_check"}
     context["forms"].update(bound)
     for name, form in context["forms"].items():
         if form is not None:  # several forms share one page: each needs its own ids for its labels
@@ -184,9 +221,31 @@ def conversation_view(request, case_id: int, route_id: int):
 
 @require_POST
 def weighing_view(request, case_id: int, route_id: int):
-    return _post_action(request, case_id, route_id, form_name="weighing", form=forms.WeighingForm(request.POST),
+    form = forms.WeighingForm(request.POST, persons=Person.objects.filter(household__cases__pk=case_id))
+    return _post_action(request, case_id, route_id, form_name="weighing", form=form,
                         success=_("Weging vastgelegd."),
-                        call=lambda a, acc, r, d: services.weighing_record(actor=a, access=acc, route_id=r.pk, **d))
+                        call=lambda a, acc, r, d: services.weighing_record(
+                            actor=a, access=acc, route_id=r.pk, threatened_person_ids=d["threatened_persons"],
+                            **_kw(d, "threatened_persons")))
+
+
+@require_POST
+def monitoring_add_view(request, case_id: int, route_id: int):
+    checkers = User.objects.filter(is_active=True, memberships__team__cases__pk=case_id)
+    form = forms.MonitoringAgreementForm(request.POST, checkers=checkers)
+    return _post_action(request, case_id, route_id, form_name="monitoring_add", form=form,
+                        success=_("Monitoringsafspraak vastgelegd."),
+                        call=lambda a, acc, r, d: monitoring_services.monitoring_agreement_record(
+                            actor=a, access=acc, route_id=r.pk, checker_id=d["checker"], **_kw(d, "checker")))
+
+
+@require_POST
+def monitoring_check_view(request, case_id: int, route_id: int):
+    return _post_action(request, case_id, route_id, form_name="monitoring_check",
+                        form=forms.MonitoringCheckForm(request.POST), success=_("Controle vastgelegd."),
+                        call=lambda a, acc, r, d: monitoring_services.monitoring_check_record(
+                            actor=a, access=acc, route_id=r.pk, agreement_id=d["agreement"],
+                            expected_version=d["version"], **_kw(d, "agreement", "version")))
 
 
 @require_POST

@@ -1,0 +1,61 @@
+"""Read-side of monitoring: the werkvoorraad list, routes waiting for agreements, and missed dates for stagnation."""
+
+from collections import Counter
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from wijkveilig.accounts.models import Role
+from wijkveilig.cases.models import Case
+from wijkveilig.meldcode import monitoring
+from wijkveilig.meldcode.afwegingskader import Question
+from wijkveilig.meldcode.models import DecisionAnswer, MeldcodeRoute, MonitoringAgreement, RouteStatus
+
+MAX_LISTED = 100
+
+
+def _cases_of(user):
+    """The coordinator: the team's cases; anyone else: the cases they are assigned to."""
+    if user.role == Role.COORDINATOR:
+        return Case.objects.in_teams_of(user)
+    return Case.objects.filter(assignments__user=user, assignments__ended_at__isnull=True)
+
+
+def awaiting_agreements(cases):
+    """Active routes where question 5 was last answered "ja" and no monitoring agreement exists yet."""
+    latest = (DecisionAnswer.objects.filter(route=OuterRef("pk"), question=Question.RESULT_ACHIEVED)
+              .order_by("-answered_at", "-id").values("answer")[:1])
+    agreements = MonitoringAgreement.objects.filter(route=OuterRef("pk"))
+    return (MeldcodeRoute.objects.filter(case__in=cases, status=RouteStatus.ACTIVE)
+            .annotate(result_achieved=Subquery(latest)).filter(result_achieved=True)
+            .exclude(Exists(agreements)).select_related("case").order_by("started_at"))
+
+
+def open_monitoring(user, today: date | None = None) -> list[tuple[MonitoringAgreement, str]]:
+    """For the werkvoorraad: unchecked monitoring agreements of the user's cases, or where the user is the checker
+    of a case they may see, earliest date first, each with its due status."""
+    today = today or timezone.localdate()
+    scope = Q(route__case__in=_cases_of(user)) | Q(checker=user, route__case__in=Case.objects.visible_to(user))
+    rows = (MonitoringAgreement.objects.filter(scope, checked_on__isnull=True)
+            .select_related("route__case", "checker").distinct().order_by("due_on", "id")[:MAX_LISTED])
+    return [(row, monitoring.due_status(row.due_on, None, today)) for row in rows]
+
+
+def monitoring_attention(user) -> dict:
+    return {"monitoring": open_monitoring(user), "awaiting_agreements": list(awaiting_agreements(_cases_of(user))
+                                                                             [:MAX_LISTED])}
+
+
+def missed_monitoring(case_ids: list[int], today: date) -> dict[int, int]:
+    """Per case: monitoring dates that passed without a recorded check (feeds the AVE stagnation rule)."""
+    rows = MonitoringAgreement.objects.filter(route__case_id__in=case_ids, checked_on__isnull=True,
+                                              due_on__lt=today).values_list("route__case_id", "due_on")
+    return dict(Counter(case_id for case_id, due_on in rows if monitoring.is_missed(due_on, None, today)))
+
+
+def route_monitoring(route: MeldcodeRoute, today: date | None = None) -> list[tuple[MonitoringAgreement, str]]:
+    """The route's monitoring agreements with their due status, for the route page and the API."""
+    today = today or timezone.localdate()
+    return [(a, monitoring.due_status(a.due_on, a.checked_on, today))
+            for a in route.monitoring_agreements.select_related("checker", "checked_by")]
