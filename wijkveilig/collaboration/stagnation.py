@@ -4,7 +4,8 @@ Rules (one row each in RULES; a case matches a rule when its count is at least t
 - overdue_agreements: at least one safety-plan agreement is past its date and not met;
 - overdue_vt_feedback: Veilig Thuis feedback after the safety assessment is overdue;
 - missed_reviews: at least one review date of the safety plan passed without a review;
-- falling_safety_scale: any party's safety scale is falling (see `is_falling`).
+- falling_safety_scale: any party's safety scale is falling (see `is_falling`);
+- overdue_decisions: at least one case-conference decision is past its due date and not completed.
 A case already in AVE 4 gets no proposal: there is nothing to scale up to.
 """
 
@@ -21,6 +22,7 @@ class Reason:
     OVERDUE_VT_FEEDBACK = "overdue_vt_feedback"
     MISSED_REVIEWS = "missed_reviews"
     FALLING_SAFETY_SCALE = "falling_safety_scale"
+    OVERDUE_DECISIONS = "overdue_decisions"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Signals:
     missed_reviews: int = 0
     # One series per party: [(date, value)] in any order.
     safety_scales: list[list[tuple[date, int]]] = field(default_factory=list)
+    overdue_decisions: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ RULES = (
     (Reason.OVERDUE_VT_FEEDBACK, lambda s: s.overdue_vt_feedback >= 1),
     (Reason.MISSED_REVIEWS, lambda s: s.missed_reviews >= 1),
     (Reason.FALLING_SAFETY_SCALE, lambda s: any(is_falling(series) for series in s.safety_scales)),
+    (Reason.OVERDUE_DECISIONS, lambda s: s.overdue_decisions >= 1),
 )
 
 

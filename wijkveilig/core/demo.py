@@ -209,7 +209,8 @@ def _collaboration_examples(users: dict[str, User]) -> None:
     collaboration_services.ave_phase_change(
         actor=Actor.system(users["coordinator"]), access=CaseAccess(case, "team", True), phase=2,
         reason="Demo: er is een vraag op meerdere gebieden (fictief).", case_direction="Mila Demo-Medewerker",
-        process_direction="Kees Demo-Coördinator")
+        process_direction="Kees Demo-Coördinator", operational_responsibility="Teamleider wijkteam (fictief)",
+        administrative_responsibility="Wethouder sociaal domein (fictief)")
 
 
 def _safety_examples(users: dict[str, User]) -> None:
