@@ -19,6 +19,7 @@ from wijkveilig.collaboration.stagnation import Reason
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.meldcode.models import FeedbackMoment, VtDecision, VtFeedback
 
+
 @pytest.fixture
 def consulted(world):
     case_services.specialist_consult(actor=Actor.system(world.worker), access=world.access,

@@ -28,12 +28,6 @@ SECOND_NOTE = "Fictief: notitie in de tweede casus"
 
 
 @pytest.fixture
-def police(db):
-    return UserFactory(username="t_politie2", role=Role.PARTNER, first_name="Paul", last_name="Proef",
-                       organisation="Politie Proefland")
-
-
-@pytest.fixture
 def household(world, police):
     """The world's case is MDA++ (director: worker, contact person: duo partner, police as partner); a second open
     case of the same household, assigned to the duo partner, with its own agreement and a note."""
