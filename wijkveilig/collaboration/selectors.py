@@ -10,7 +10,7 @@ from wijkveilig.cases.access import MDA_PARTNER_ROLES, case_grant
 from wijkveilig.cases.models import Case, CaseStatus
 from wijkveilig.collaboration import ave, stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
-from wijkveilig.collaboration.services import ave_facts, current_phase, mda_current, mda_of_household
+from wijkveilig.collaboration.services import current_phase, escalation_state, mda_current, mda_of_household
 from wijkveilig.meldcode.selectors import overdue_vt_reports
 
 MAX_ATTENTION = 100
@@ -55,8 +55,10 @@ def _phases(case_ids: list[int]) -> dict[int, int]:
     return phases
 
 
-def proposals_for(cases: list[Case], *, phases: dict[int, int] | None = None) -> dict[int, stagnation.Proposal]:
-    """The escalation proposal for each of these cases that has one (open cases only)."""
+def proposals_for(cases: list[Case], *, phases: dict[int, int] | None = None,
+                  decisions: dict[int, int] | None = None) -> dict[int, stagnation.Proposal]:
+    """The escalation proposal for each of these cases that has one (open cases only); `phases` and `decisions`
+    (overdue decisions per case) when the caller has already read them."""
     cases = [case for case in cases if case.status == CaseStatus.OPEN]
     ids, today = [case.pk for case in cases], timezone.localdate()
     if not ids:
@@ -66,7 +68,7 @@ def proposals_for(cases: list[Case], *, phases: dict[int, int] | None = None) ->
     reviews = _safety_counts("missed_reviews", ids, today)
     phases = _phases(ids) if phases is None else phases
     scales = _scale_series(ids)
-    decisions = _overdue_decisions(ids, today)
+    decisions = _overdue_decisions(ids, today) if decisions is None else decisions
     result = {}
     for case in cases:
         signals = stagnation.Signals(
@@ -83,10 +85,13 @@ def proposal_for(case: Case) -> stagnation.Proposal | None:
     return proposals_for([case]).get(case.pk)
 
 
-def escalation_for(case: Case) -> tuple[int, stagnation.Proposal | None]:
-    """The case's current AVE phase and its escalation proposal (if any), for the case page."""
-    phases = _phases([case.pk])
-    return phases.get(case.pk, 1), proposals_for([case], phases=phases).get(case.pk)
+def escalation_for(case: Case) -> dict:
+    """For the case page: the current AVE phase, the stagnation proposal and the request to set the phase."""
+    state = escalation_state(case)
+    phase = state.recorded_phase or 1
+    proposal = proposals_for([case], phases={case.pk: phase},
+                             decisions={case.pk: state.overdue_decisions}).get(case.pk)
+    return {"phase": phase, "proposal": proposal, "ave_prompt": _prompt(case, state)}
 
 
 def case_overview(case: Case) -> dict:
@@ -96,22 +101,21 @@ def case_overview(case: Case) -> dict:
     changes = list(case.ave_changes.select_related("changed_by"))
     return {"conferences": conferences, "ave_changes": changes, "phase": current_phase(case),
             "current_change": changes[0] if changes else None, "proposal": proposal_for(case),
-            "mda": mda_current(case), "ave_prompt": ave_prompt(case, latest=changes[0] if changes else None)}
+            "mda": mda_current(case), "ave_prompt": ave_prompt(case)}
 
 
-_NO_CHANGE = object()
-
-
-def ave_prompt(case: Case, *, latest=_NO_CHANGE) -> dict | None:
+def ave_prompt(case: Case) -> dict | None:
     """When the known facts call for a higher AVE phase than recorded (or none is recorded): the suggested phase
     and why, so a person sets it. None when nothing needs to be asked (or the case is closed)."""
+    return _prompt(case, escalation_state(case))
+
+
+def _prompt(case: Case, state) -> dict | None:
     if case.status != CaseStatus.OPEN:
         return None
-    if latest is _NO_CHANGE:
-        latest = case.ave_changes.order_by("-changed_at", "-id").first()
-    suggestion = ave.suggest(ave_facts(case))
-    if not ave.needs_setting(recorded=latest.phase if latest else None, suggested=suggestion.phase,
-                             acknowledged=latest.suggested_phase if latest else None):
+    suggestion = ave.suggest(state.facts)
+    if not ave.needs_setting(recorded=state.recorded_phase, suggested=suggestion.phase,
+                             acknowledged=state.acknowledged_phase):
         return None
     return {"phase": suggestion.phase, "reasons": suggestion.reasons}
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -138,25 +139,48 @@ def current_phase(case) -> int:
     return latest.phase if latest else AvePhase.NONE_OR_SUSPECTED
 
 
-def ave_facts(case) -> ave.CaseFacts:
-    """What is known about the case that bears on its AVE phase (for `ave.suggest`)."""
-    from wijkveilig.meldcode.models import RouteStatus, VtDecision, VtFeedback
-
-    investigating = (VtDecision.OWN_INVESTIGATION, VtDecision.RVDK_REQUEST)
-    return ave.CaseFacts(
-        is_mda_active=mda_current(case) is not None,
-        has_vt_investigation=VtFeedback.objects.filter(report__case=case, decision__in=investigating).exists(),
-        has_vt_report=case.vt_reports.exists(),
-        has_open_meldcode_route=case.meldcode_routes.exclude(status=RouteStatus.CLOSED).exists(),
-        has_safety_plan=_has_safety_plan(case))
+@dataclass(frozen=True)
+class EscalationState:
+    """What the AVE rules need about one case, read in one query."""
+    facts: ave.CaseFacts
+    recorded_phase: int | None  # the latest AvePhaseChange, None when none was ever recorded
+    acknowledged_phase: int | None  # the suggestion when that change was made
+    overdue_decisions: int
 
 
-def _has_safety_plan(case) -> bool:
+def escalation_state(case) -> EscalationState:
+    """The case's AVE facts, latest phase change and overdue conference decisions, in one query."""
+    from wijkveilig.meldcode.models import MeldcodeRoute, RouteStatus, VtDecision, VtFeedback, VtReport
+
+    here = OuterRef("pk")
+    latest = AvePhaseChange.objects.filter(case=here).order_by("-changed_at", "-id")
+    overdue = (ConferenceDecision.objects.filter(conference__case=here, done_at__isnull=True,
+                                                 due_on__lt=timezone.localdate())
+               .values("conference__case").annotate(n=Count("id")).values("n")[:1])
+    row = type(case).objects.filter(pk=case.pk).annotate(
+        is_mda_active=Exists(MdaCase.objects.filter(case=here, enrolment__ended_at__isnull=True)),
+        has_vt_investigation=Exists(VtFeedback.objects.filter(
+            report__case=here, decision__in=(VtDecision.OWN_INVESTIGATION, VtDecision.RVDK_REQUEST))),
+        has_vt_report=Exists(VtReport.objects.filter(case=here)),
+        has_open_meldcode_route=Exists(MeldcodeRoute.objects.filter(case=here).exclude(status=RouteStatus.CLOSED)),
+        has_safety_plan=_safety_plan_exists(here),
+        recorded=Subquery(latest.values("phase")[:1]), acknowledged=Subquery(latest.values("suggested_phase")[:1]),
+        overdue=Subquery(overdue)).values(*FACT_FIELDS, "recorded", "acknowledged", "overdue").get()
+    return EscalationState(facts=ave.CaseFacts(**{name: row[name] for name in FACT_FIELDS}),
+                           recorded_phase=row["recorded"], acknowledged_phase=row["acknowledged"],
+                           overdue_decisions=row["overdue"] or 0)
+
+
+FACT_FIELDS = ("is_mda_active", "has_vt_investigation", "has_vt_report", "has_open_meldcode_route",
+               "has_safety_plan")
+
+
+def _safety_plan_exists(here):
     try:
         from wijkveilig.safety.models import SafetyPlan
     except ImportError:  # the safety app is optional to this code (decision 0008)
-        return False
-    return SafetyPlan.objects.filter(case=case).exists()
+        return Value(False)
+    return Exists(SafetyPlan.objects.filter(case=here))
 
 
 AVE_REQUIRED = {
@@ -194,7 +218,7 @@ def _ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, texts: di
         raise DomainError(str(AVE_REQUIRED[missing]), field=missing)
     change = AvePhaseChange.objects.create(
         case=access.case, phase=phase, previous_phase=previous, changed_by=actor.user,
-        suggested_phase=ave.suggest(ave_facts(access.case)).phase, **values)
+        suggested_phase=ave.suggest(escalation_state(access.case).facts).phase, **values)
     # The same phase as before only when the first phase recorded is the one the case silently had (AVE 1).
     _record(actor=actor, access=access, action=Action.UPDATE,
             detail=f"{values['operational_responsibility']} / {values['administrative_responsibility']}",

@@ -16,9 +16,8 @@ def collaboration_attention(user) -> dict:
 @register.inclusion_tag("collaboration/_case_section.html")
 def collaboration_section(access) -> dict:
     case = access.case
-    phase, proposal = selectors.escalation_for(case)
-    return {"case": case, "phase": phase, "proposal": proposal, "can_scale": access.grant in services.SCALING_GRANTS,
-            "mda": services.mda_current(case), "ave_prompt": selectors.ave_prompt(case)}
+    return selectors.escalation_for(case) | {"case": case, "mda": services.mda_current(case),
+                                             "can_scale": access.grant in services.SCALING_GRANTS}
 
 
 @register.filter
