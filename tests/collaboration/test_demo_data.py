@@ -28,6 +28,7 @@ def test_demo_police_account_sees_only_the_shared_plan_of_its_mda_case(db):
     partnership = MdaPartner.objects.select_related("enrolment", "user").get()
     police = partnership.user
     assert (police.username, partnership.enrolment.case_director.username) == ("politie", "medewerker")
+    assert partnership.enrolment.contact_person.username == "duopartner"
     assert police.organisation.endswith("(fictief)")
     client = login_client(police)
     case = partnership.enrolment.cases.get()

@@ -239,12 +239,14 @@ def _safety_examples(users: dict[str, User]) -> None:
 
 
 def _mda_example(users: dict[str, User], access: CaseAccess) -> None:
-    """The safety-plan case is MDA++: `medewerker` directs it and the police account sees its shared plan."""
+    """The safety-plan case is MDA++: `medewerker` directs it, `duopartner` is the family's fixed contact person
+    and the police account sees its shared plan."""
     from wijkveilig.collaboration import services as collaboration_services
 
     actor = Actor.system(users["medewerker"])
     collaboration_services.mda_start(
         actor=actor, access=access, case_director_id=users["medewerker"].pk,
+        contact_person_id=users["duopartner"].pk,  # the family's fixed contact person beside the director
         criteria=["structural_unsafety", "escalation_risk"], reason="Demo: herhaald geweld ondanks hulp (fictief).")
     collaboration_services.mda_partner_add(
         actor=actor, access=access, user_id=users["politie"].pk, sector="police", basis="covenant",
