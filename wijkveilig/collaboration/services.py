@@ -139,6 +139,11 @@ def current_phase(case) -> int:
     return latest.phase if latest else AvePhase.NONE_OR_SUSPECTED
 
 
+# The `ave.CaseFacts` fields, read as annotations of one query.
+FACT_FIELDS = ("is_mda_active", "has_vt_investigation", "has_vt_report", "has_open_meldcode_route",
+               "has_safety_plan")
+
+
 @dataclass(frozen=True)
 class EscalationState:
     """What the AVE rules need about one case, read in one query."""
@@ -169,10 +174,6 @@ def escalation_state(case) -> EscalationState:
     return EscalationState(facts=ave.CaseFacts(**{name: row[name] for name in FACT_FIELDS}),
                            recorded_phase=row["recorded"], acknowledged_phase=row["acknowledged"],
                            overdue_decisions=row["overdue"] or 0)
-
-
-FACT_FIELDS = ("is_mda_active", "has_vt_investigation", "has_vt_report", "has_open_meldcode_route",
-               "has_safety_plan")
 
 
 def _safety_plan_exists(here):
