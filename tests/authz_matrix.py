@@ -184,7 +184,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     # ---- MDA++ (the world's case is MDA++ with the partner added; empty POSTs: the form error, 400) -------------
     "collaboration:mda": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     **{f"collaboration:{name}": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID}
-       for name in ("mda_director", "mda_partner_add", "mda_partner_remove", "mda_end")},
+       for name in ("mda_director", "mda_partner_add", "mda_partner_remove", "mda_end", "mda_join")},
     "collaboration:shared": {"GET": _MDA_SHARED, "POST": _NOT_ALLOWED_GET},
     "collaboration:partner_cases": {"GET": _MDA_PARTNERS_ONLY, "POST": _NOT_ALLOWED_GET},
     "meldcode:vt_inbox": {"GET": (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 302),
@@ -291,6 +291,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": {"POST": _API_VT_FEEDBACK},
     "api:GET /api/v1/cases/{case_id}/mda": {"GET": _API_CASE_READ},
     "api:POST /api/v1/cases/{case_id}/mda": {"POST": _API_CASE_REFUSED},  # already MDA++: a rule, 422
+    "api:POST /api/v1/cases/{case_id}/mda/join": {"POST": _API_CASE_REFUSED},  # already in it: a rule, 422
     "api:PUT /api/v1/cases/{case_id}/mda/director": {"PUT": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/mda/partners": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": {"POST": _API_CASE_WRITE},

@@ -274,7 +274,7 @@ PAGE_URLS = {
     "safety:agreement_edit": _case_url("agreement_edit", namespace="safety", agreement_id=_agreement_id),
     **{f"collaboration:{name}": _case_url(name, namespace="collaboration") for name in ("overview", "conference", "ave")},
     **{f"collaboration:{name}": _case_url(name, namespace="collaboration")
-       for name in ("mda", "mda_director", "mda_partner_add", "mda_end", "shared")},
+       for name in ("mda", "mda_director", "mda_partner_add", "mda_end", "mda_join", "shared")},
     "collaboration:mda_partner_remove": _case_url("mda_partner_remove", namespace="collaboration",
                                                   partner_id=lambda w: w.mda_partner.pk),
     "collaboration:decision_done": _case_url("decision_done", namespace="collaboration",
@@ -339,7 +339,9 @@ API_BODIES = {
         "scheduled_at": "2024-05-01T10:00", "participant_ids": [w.worker.pk], "question": "Fictief",
         "risk_estimate": "low"},
     "POST /api/v1/cases/{case_id}/ave": lambda w: {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam",
-                                                   "process_direction": "Gemeente"},
+                                                   "process_direction": "Gemeente",
+                                                   "operational_responsibility": "Teamleider wijkteam",
+                                                   "administrative_responsibility": "Wethouder"},
     "POST /api/v1/cases/{case_id}/reports/{report_id}/feedback": lambda w: {
         "moment": "after_assessment", "decision": "end", "summary": "Fictief", "received_on": "2024-05-01"},
     "POST /api/v1/intake/concerns": lambda w: {"source": "team", "received_at": "2024-05-01T10:00",

@@ -35,6 +35,8 @@ def test_coordinator_sees_proposal_and_scales_up_with_reason(world, page, url, l
     page.get_by_label("Reden van op- of afschalen").fill("Fictief: Veilig Thuis koppelt niet terug.")
     page.get_by_label("Casusregie bij").fill("Wijkteammedewerker")
     page.get_by_label("Procesregie bij").fill("Coördinator wijkteam")
+    page.get_by_label("Operationele verantwoordelijkheid bij").fill("Teamleider wijkteam")
+    page.get_by_label("Bestuurlijke verantwoordelijkheid bij").fill("Wethouder sociaal domein")
     page.get_by_role("button", name="Fase wijzigen").click()
     expect(page.get_by_role("status").filter(has_text="AVE-fase gewijzigd.")).to_be_visible()
     expect(page.get_by_role("region", name="AVE-fase")).to_contain_text("Huidige fase: AVE 2.")

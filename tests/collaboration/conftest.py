@@ -1,11 +1,21 @@
 import json
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
+from tests.factories import UserFactory
+from wijkveilig.accounts.models import Role
 from wijkveilig.audit.services import Actor
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.meldcode.models import VtReport
+
+
+@pytest.fixture
+def police(db):
+    """An external partner account of the police (an MDA++ ketenpartner)."""
+    return UserFactory(username="t_politie", role=Role.PARTNER, first_name="Petra", last_name="Proef",
+                       organisation="Politie Eenheid Proefland")
 
 
 def overdue_vt_report(world, *, days_ago: int = 3) -> VtReport:

@@ -25,12 +25,13 @@ def test_demo_police_account_sees_only_the_shared_plan_of_its_mda_case(db):
 
     with override_settings(DEBUG=True):
         call_command("demo_seed")
-    partnership = MdaPartner.objects.select_related("enrolment__case", "user").get()
+    partnership = MdaPartner.objects.select_related("enrolment", "user").get()
     police = partnership.user
     assert (police.username, partnership.enrolment.case_director.username) == ("politie", "medewerker")
+    assert partnership.enrolment.contact_person.username == "duopartner"
     assert police.organisation.endswith("(fictief)")
     client = login_client(police)
-    case = partnership.enrolment.case
+    case = partnership.enrolment.cases.get()
     assert client.get(reverse("collaboration:shared", args=[case.pk])).status_code == 200
     assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
     assert User.objects.get(username="partner").mda_partnerships.count() == 0

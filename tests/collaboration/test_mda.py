@@ -34,12 +34,6 @@ SECRETS = (NOTE, REVIEW_NOTE, SAFE_PLACE, DELIBERATION)
 
 
 @pytest.fixture
-def police(db):
-    return UserFactory(username="t_politie", role=Role.PARTNER, first_name="Petra", last_name="Proef",
-                       organisation="Politie Eenheid Proefland")
-
-
-@pytest.fixture
 def mda_case(world, police):
     """The world's case as MDA++ with a plan, a reviewed agreement, a safe place, a conference and a note."""
     actor, access = Actor.system(world.worker), world.access

@@ -16,7 +16,8 @@ from wijkveilig.collaboration.models import AvePhaseChange, CaseConference
 from wijkveilig.collaboration.services import DecisionIn
 
 AVE_POST = {"phase": "3", "reason": "Fictief: afspraken lopen niet", "case_direction": "Wijkteam",
-            "process_direction": "Coördinator"}
+            "process_direction": "Coördinator", "operational_responsibility": "Teamleider wijkteam",
+            "administrative_responsibility": "Wethouder zorg"}
 
 
 def _url(world, name, **kwargs):
@@ -126,12 +127,18 @@ def test_api_conference_ave_and_read(world, as_user):
     assert response.status_code == 201, response.content
     decision_id = response.json()["decisions"][0]["id"]
     assert client.post(f"{base}/decisions/{decision_id}/done").status_code == 200
-    assert client.post(f"{base}/ave", {"phase": 2, "reason": " ", "case_direction": "x", "process_direction": "y"},
-                       content_type="application/json").status_code == 422
+    responsible = {"operational_responsibility": "Teamleider", "administrative_responsibility": "Wethouder"}
+    assert client.post(f"{base}/ave", {"phase": 2, "reason": " ", "case_direction": "x", "process_direction": "y"}
+                       | responsible, content_type="application/json").status_code == 422
     assert client.post(f"{base}/ave", {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam",
-                                       "process_direction": "Gemeente"}, content_type="application/json").status_code == 201
+                                       "process_direction": "Gemeente"}, content_type="application/json"
+                       ).status_code == 422  # both responsibilities are required
+    assert client.post(f"{base}/ave", {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam",
+                                       "process_direction": "Gemeente"} | responsible,
+                       content_type="application/json").status_code == 201
     data = client.get(f"{base}/collaboration").json()
     assert data["phase"] == 2 and data["conferences"][0]["decisions"][0]["done_at"]
+    assert data["ave_changes"][0]["administrative_responsibility"] == "Wethouder"
     assert as_user(world.outsider).get(f"{base}/collaboration").status_code == 404
 
 

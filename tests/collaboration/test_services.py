@@ -67,12 +67,16 @@ def test_only_the_owner_completes_a_decision_once(world):
         services.decision_complete(actor=Actor.system(world.worker), access=world.access, decision_id=decision.pk)
 
 
+RESPONSIBLE = {"operational_responsibility": "Teamleider wijkteam (fictief)",
+               "administrative_responsibility": "Wethouder sociaal domein (fictief)"}
+
+
 def test_scaling_up_and_down_keeps_every_row_with_reason(world):
     actor = Actor.system(world.worker)
     services.ave_phase_change(actor=actor, access=world.access, phase=3, reason="Fictief: stagnatie",
-                              case_direction="Wijkteam", process_direction="Gemeente")
+                              case_direction="Wijkteam", process_direction="Gemeente", **RESPONSIBLE)
     services.ave_phase_change(actor=actor, access=world.access, phase=2, reason="Fictief: rust",
-                              case_direction="Wijkteam", process_direction="Wijkteam")
+                              case_direction="Wijkteam", process_direction="Wijkteam", **RESPONSIBLE)
     rows = list(AvePhaseChange.objects.order_by("id").values_list("previous_phase", "phase", "changed_by"))
     assert rows == [(1, 3, world.worker.pk), (3, 2, world.worker.pk)]
     assert services.current_phase(world.case) == 2
@@ -81,11 +85,13 @@ def test_scaling_up_and_down_keeps_every_row_with_reason(world):
 
 
 @pytest.mark.parametrize(("changes", "field"), [
-    ({"reason": "  "}, "reason"), ({"case_direction": ""}, "case_direction"), ({"phase": 1}, "phase"),
-    ({"phase": 5}, "phase"),
+    ({"reason": "  "}, "reason"), ({"case_direction": ""}, "case_direction"), ({"phase": 5}, "phase"),
+    ({"operational_responsibility": " "}, "operational_responsibility"),
+    ({"administrative_responsibility": ""}, "administrative_responsibility"),
 ])
 def test_scaling_needs_reason_directions_and_another_phase(world, changes, field):
-    data = {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam", "process_direction": "Gemeente"} | changes
+    data = {"phase": 2, "reason": "Fictief", "case_direction": "Wijkteam", "process_direction": "Gemeente",
+            **RESPONSIBLE} | changes
     with pytest.raises(DomainError) as exc:
         services.ave_phase_change(actor=Actor.system(world.worker), access=world.access, **data)
     assert exc.value.field == field
@@ -96,7 +102,7 @@ def test_emergency_grant_may_not_scale(world):
     access = CaseAccess(case=world.case, grant="emergency", can_write=True)
     with pytest.raises(PermissionDenied):
         services.ave_phase_change(actor=Actor.system(world.colleague), access=access, phase=2, reason="x",
-                                  case_direction="x", process_direction="x")
+                                  case_direction="x", process_direction="x", **RESPONSIBLE)
     row = AccessLogEntry.objects.get(user_id=world.colleague.pk, event="collaboration.ave_change_denied")
     assert row.outcome == "denied" and row.is_emergency
 

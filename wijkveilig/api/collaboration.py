@@ -59,6 +59,8 @@ class AveIn(Schema):
     reason: RequiredText = Field(..., min_length=1, max_length=5000)
     case_direction: RequiredText = Field(..., min_length=1, max_length=300)
     process_direction: RequiredText = Field(..., min_length=1, max_length=300)
+    operational_responsibility: RequiredText = Field(..., min_length=1, max_length=300)
+    administrative_responsibility: RequiredText = Field(..., min_length=1, max_length=300)
 
 
 class AveChangeOut(Schema):
@@ -68,6 +70,9 @@ class AveChangeOut(Schema):
     reason: str
     case_direction: str
     process_direction: str
+    operational_responsibility: str
+    administrative_responsibility: str
+    suggested_phase: int | None
     changed_at: datetime
     changed_by_id: int
 
@@ -77,8 +82,15 @@ class ProposalOut(Schema):
     reasons: list[str]
 
 
+class AveSuggestionOut(Schema):
+    """Present when the known facts call for a higher AVE phase than recorded: a person should set it."""
+    phase: int
+    reasons: list[str]
+
+
 class CollaborationOut(Schema):
     phase: int
+    ave_suggestion: AveSuggestionOut | None
     proposal: ProposalOut | None
     ave_changes: list[AveChangeOut]
     conferences: list[ConferenceOut]
@@ -98,6 +110,8 @@ def _conference_out(c) -> dict:
 def _ave_out(ch) -> dict:
     return {"id": ch.pk, "phase": ch.phase, "previous_phase": ch.previous_phase, "reason": ch.reason,
             "case_direction": ch.case_direction, "process_direction": ch.process_direction,
+            "operational_responsibility": ch.operational_responsibility,
+            "administrative_responsibility": ch.administrative_responsibility, "suggested_phase": ch.suggested_phase,
             "changed_at": ch.changed_at, "changed_by_id": ch.changed_by_id}
 
 
@@ -107,7 +121,9 @@ def get_collaboration(request, case_id: int):
     access = access_case(request, case_id, section=SECTION)
     data = selectors.case_overview(access.case)
     proposal = data["proposal"]
+    prompt = data["ave_prompt"]
     return {"phase": data["phase"],
+            "ave_suggestion": {"phase": prompt["phase"], "reasons": list(prompt["reasons"])} if prompt else None,
             "proposal": {"to_phase": proposal.to_phase, "reasons": list(proposal.reasons)} if proposal else None,
             "ave_changes": [_ave_out(ch) for ch in data["ave_changes"]],
             "conferences": [_conference_out(c) for c in data["conferences"]]}
@@ -135,7 +151,8 @@ def complete_decision(request, case_id: int, decision_id: int):
 
 @router.post("/cases/{case_id}/ave", response={201: AveChangeOut, **ERRORS})
 def change_ave_phase(request, case_id: int, payload: AveIn):
-    """Scale the case up or down to another AVE phase (coordinator or assigned worker), with a reason."""
+    """Set or scale the case's AVE phase (coordinator or assigned worker), with a reason and who holds casusregie,
+    procesregie, operational and administrative responsibility."""
     access = access_case(request, case_id, write=True, section=SECTION)
     if access.grant not in services.SCALING_GRANTS:
         raise PermissionDenied
@@ -147,12 +164,14 @@ def change_ave_phase(request, case_id: int, payload: AveIn):
 
 class MdaStartIn(Schema):
     case_director_id: int = Field(..., ge=1, le=2**62)
+    contact_person_id: int | None = Field(None, ge=1, le=2**62)
     criteria: list[str] = Field(..., min_length=1, max_length=10)
     reason: RequiredText = Field(..., min_length=1, max_length=5000)
 
 
 class MdaDirectorIn(Schema):
     case_director_id: int = Field(..., ge=1, le=2**62)
+    contact_person_id: int | None = Field(None, ge=1, le=2**62)
 
 
 class MdaPartnerIn(Schema):
@@ -181,6 +200,8 @@ class MdaPartnerOut(Schema):
 class MdaOut(Schema):
     id: int
     case_director_id: int
+    contact_person_id: int
+    case_ids: list[int]
     criteria: list[str]
     reason: str
     started_at: datetime
@@ -207,13 +228,18 @@ class SharedDecisionOut(Schema):
     done_at: datetime | None
 
 
-class SharedPlanOut(Schema):
+class SharedCasePlanOut(Schema):
     case_reference: str
-    case_director: str | None
     plan_status: str | None
     vt_conditions: str
     agreements: list[SharedAgreementOut]
     decisions: list[SharedDecisionOut]
+
+
+class SharedPlanOut(SharedCasePlanOut):
+    case_director: str | None
+    contact_person: str | None
+    other_cases: list[SharedCasePlanOut]  # the household's other open cases in this MDA++ that the caller may see
 
 
 class PartnerCaseOut(Schema):
@@ -228,7 +254,9 @@ def _name(user) -> str:
 
 
 def _mda_out(enrolment) -> dict:
-    return {"id": enrolment.pk, "case_director_id": enrolment.case_director_id, "criteria": enrolment.criteria,
+    return {"id": enrolment.pk, "case_director_id": enrolment.case_director_id,
+            "contact_person_id": enrolment.contact_person_id,
+            "case_ids": list(enrolment.links.values_list("case_id", flat=True)), "criteria": enrolment.criteria,
             "reason": enrolment.reason, "started_at": enrolment.started_at, "ended_at": enrolment.ended_at,
             "partners": [{"id": p.pk, "user_id": p.user_id, "name": _name(p.user), "organisation": p.user.organisation,
                           "sector": p.sector, "basis": p.basis, "basis_note": p.basis_note, "added_at": p.added_at,
@@ -260,9 +288,16 @@ def start_mda(request, case_id: int, payload: MdaStartIn):
     return 201, _mda_out(enrolment)
 
 
+@router.post("/cases/{case_id}/mda/join", response={200: MdaOut, **ERRORS})
+def join_mda(request, case_id: int):
+    """Add this case to its household's open MDA++: the same case director, partners and shared plan."""
+    access = _directing(request, case_id)
+    return _mda_out(services.mda_join(actor=Actor.from_request(request), access=access))
+
+
 @router.put("/cases/{case_id}/mda/director", response={200: MdaOut, **ERRORS})
 def change_mda_director(request, case_id: int, payload: MdaDirectorIn):
-    """Hand the MDA++ case direction to another member of the case's team."""
+    """Hand the MDA++ case direction and/or the role of fixed contact person for the family to team members."""
     access = _directing(request, case_id)
     return _mda_out(services.mda_director_change(actor=Actor.from_request(request), access=access,
                                                  **payload.dict()))
@@ -292,18 +327,28 @@ def end_mda(request, case_id: int, payload: ReasonIn):
     return _mda_out(services.mda_end(actor=Actor.from_request(request), access=access, reason=payload.reason))
 
 
-@router.get("/cases/{case_id}/mda/shared-plan", response={200: SharedPlanOut, **ERRORS})
-def get_shared_plan(request, case_id: int):
-    """What MDA++ partners see: agreements with their latest status (protective ones withheld), Veilig Thuis
-    conditions and conference decisions. Never notes, review notes, conference deliberations or safe places."""
-    access = access_case(request, case_id, section="mda", event="mda.shared_plan_viewed")
-    data = selectors.shared_plan(access.case)
-    plan, mda = data["plan"], data["mda"]
-    return {"case_reference": access.case.reference, "case_director": _name(mda.case_director) if mda else None,
-            "plan_status": plan.status if plan else None, "vt_conditions": plan.vt_conditions if plan else "",
-            "agreements": data["shared_agreements"],
+def _shared_part(data: dict) -> dict:
+    plan = data["plan"]
+    return {"case_reference": data["case"].reference, "plan_status": plan.status if plan else None,
+            "vt_conditions": plan.vt_conditions if plan else "",
+            "agreements": data["shared_agreements"],  # protective ones already withheld (plan_for_person)
             "decisions": [{"description": d.description, "owner": _name(d.owner), "due_on": d.due_on,
                            "done_at": d.done_at} for d in data["decisions"]]}
+
+
+@router.get("/cases/{case_id}/mda/shared-plan", response={200: SharedPlanOut, **ERRORS})
+def get_shared_plan(request, case_id: int):
+    """What MDA++ partners see: agreements with their latest status, Veilig Thuis conditions and conference
+    decisions, of this case and of the household's other open cases in the MDA++ (one family, one plan). Never
+    notes, review notes, conference deliberations or safe places."""
+    access = access_case(request, case_id, section="mda", event="mda.shared_plan_viewed")
+    data = selectors.household_shared_plan(actor=Actor.from_request(request), case=access.case)
+    this, *others = data["parts"]
+    mda = data["mda"]
+    return _shared_part(this) | {
+        "case_director": _name(mda.case_director) if mda else None,
+        "contact_person": _name(mda.contact_person) if mda else None,
+        "other_cases": [_shared_part(part) for part in others]}
 
 
 @router.get("/mda/cases", response={200: list[PartnerCaseOut], **ERRORS})

@@ -46,9 +46,10 @@ def _grants(user, case: Case):
 
 
 def is_mda_partner(user, case: Case) -> bool:
-    """An external partner on this open case's current MDA++ (access ends when the partner, MDA++ or case does)."""
+    """An external partner on the open MDA++ this open case is part of (one per household; access ends when the
+    partner, MDA++ or case does)."""
     return case.status == CaseStatus.OPEN and user.mda_partnerships.filter(
-        enrolment__case=case, enrolment__ended_at__isnull=True, removed_at__isnull=True).exists()
+        enrolment__cases=case, enrolment__ended_at__isnull=True, removed_at__isnull=True).exists()
 
 
 def case_grant(user, case: Case, section: str | None = None) -> str | None:

@@ -70,6 +70,13 @@ class AveForm(forms.Form):
                                      help_text=_("Wie de regie over de casus heeft, bijvoorbeeld de wijkteammedewerker."))
     process_direction = forms.CharField(label=_("Procesregie bij"), max_length=300,
                                         help_text=_("Wie het proces bewaakt, bijvoorbeeld de coördinator of de gemeente."))
+    operational_responsibility = forms.CharField(
+        label=_("Operationele verantwoordelijkheid bij"), max_length=300,
+        help_text=_("Wie in deze fase verantwoordelijk is voor de uitvoering, bijvoorbeeld de teamleider van het "
+                    "wijkteam. Noem functies of organisaties, geen cliëntgegevens."))
+    administrative_responsibility = forms.CharField(
+        label=_("Bestuurlijke verantwoordelijkheid bij"), max_length=300,
+        help_text=_("Wie in deze fase bestuurlijk verantwoordelijk is, bijvoorbeeld de wethouder of de burgemeester."))
 
 
 def _people(users) -> list[tuple]:
@@ -80,10 +87,14 @@ def _people(users) -> list[tuple]:
 class MdaDirectorForm(forms.Form):
     case_director = forms.TypedChoiceField(label=_("Casusregisseur"), coerce=int, empty_value=None,
                                            help_text=_("Eén vaste regisseur voor het hele gezin, uit het wijkteam."))
+    contact_person = forms.TypedChoiceField(
+        label=_("Vast contactpersoon voor het gezin"), coerce=int, empty_value=None, required=False,
+        help_text=_("Een teamlid; mag dezelfde persoon zijn als de casusregisseur. Leeg: de casusregisseur."))
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case_director"].choices = _people(members)
+        self.fields["contact_person"].choices = _people(members)
 
 
 class MdaStartForm(MdaDirectorForm):
@@ -108,3 +119,7 @@ class MdaPartnerForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reden"), widget=TEXT, max_length=2000)
+
+
+class JoinForm(forms.Form):
+    """Joining the household's MDA++ takes no input; the form carries the refusal of a stale page."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.cases.models import Case
 from wijkveilig.core.encryption import EncryptedTextField
+from wijkveilig.households.models import Household
 
 User = settings.AUTH_USER_MODEL
 
@@ -66,6 +67,12 @@ class AvePhaseChange(models.Model):
     previous_phase = models.PositiveSmallIntegerField(choices=AvePhase.choices)
     case_direction = EncryptedTextField(_("casusregie"))
     process_direction = EncryptedTextField(_("procesregie"))
+    # AVE assigns per phase who holds operational and administrative responsibility (empty on rows from before).
+    operational_responsibility = EncryptedTextField(_("operationele verantwoordelijkheid"), blank=True, default="")
+    administrative_responsibility = EncryptedTextField(_("bestuurlijke verantwoordelijkheid"), blank=True,
+                                                       default="")
+    # The phase the rules suggested when this change was made: a deliberate choice below it is not asked again.
+    suggested_phase = models.PositiveSmallIntegerField(null=True, blank=True, choices=AvePhase.choices)
     reason = EncryptedTextField(_("reden"))
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
@@ -108,11 +115,16 @@ class SharingBasis(models.TextChoices):
 
 
 class MdaEnrolment(models.Model):
-    """A period in which a case is worked as MDA++: one family, one plan, one case director (casusregisseur)."""
+    """A period in which a household is worked as MDA++: one family, one plan, one case director (casusregisseur).
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mda_enrolments")
+    Keyed by household: every open case of the household joins the one open enrolment (`MdaCase` rows)."""
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="mda_enrolments")
+    cases = models.ManyToManyField(Case, through="MdaCase", related_name="mda_enrolments")
     case_director = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
                                       verbose_name=_("casusregisseur"))
+    contact_person = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
+                                       verbose_name=_("vast contactpersoon voor het gezin"))
     criteria = models.JSONField(_("criteria"), default=list)
     reason = EncryptedTextField(_("toelichting"))
     started_at = models.DateTimeField(default=timezone.now)
@@ -123,8 +135,21 @@ class MdaEnrolment(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["case"], condition=models.Q(ended_at__isnull=True),
-                                               name="collaboration_one_active_mda_per_case")]
+        constraints = [models.UniqueConstraint(fields=["household"], condition=models.Q(ended_at__isnull=True),
+                                               name="collaboration_one_active_mda_per_household")]
+
+
+class MdaCase(models.Model):
+    """A case of the household that is part of this MDA++ (the first one and every case that joined later)."""
+
+    enrolment = models.ForeignKey(MdaEnrolment, on_delete=models.CASCADE, related_name="links")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mda_links")
+    joined_at = models.DateTimeField(default=timezone.now)
+    joined_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "case"], name="collaboration_mda_case_once")]
 
 
 class MdaPartner(models.Model):

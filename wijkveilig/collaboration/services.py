@@ -5,17 +5,21 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases.access import MDA_PARTNER_ROLES, WRITE_GRANTS, CaseAccess, case_grant
 from wijkveilig.cases.models import CaseStatus, TimelineEvent
+from wijkveilig.collaboration import ave
 from wijkveilig.collaboration.models import (
     AvePhase,
     AvePhaseChange,
     CaseConference,
     ConferenceDecision,
+    MdaCase,
     MdaCriterion,
     MdaEnrolment,
     MdaPartner,
@@ -35,8 +39,11 @@ def _require_open(access: CaseAccess) -> None:
         raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
 
 
-def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE, detail: str = "") -> None:
-    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event, detail=detail[:120])
+def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE, detail: str = "",
+            also=()) -> None:
+    """The timeline line (also on the cases in `also`) and the access-log row of the case the change was made from."""
+    TimelineEvent.objects.bulk_create(TimelineEvent(case=case, actor=actor.user, event=event, detail=detail[:120])
+                                      for case in [access.case, *also])
     access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
                      is_emergency=access.is_emergency, auth_rule=access.grant)
 
@@ -132,37 +139,92 @@ def current_phase(case) -> int:
     return latest.phase if latest else AvePhase.NONE_OR_SUSPECTED
 
 
-def ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: str, case_direction: str,
-                     process_direction: str) -> AvePhaseChange:
-    """Scale the case up or down to another AVE phase; a reason and who holds casus- and procesregie are required."""
+# The `ave.CaseFacts` fields, read as annotations of one query.
+FACT_FIELDS = ("is_mda_active", "has_vt_investigation", "has_vt_report", "has_open_meldcode_route",
+               "has_safety_plan")
+
+
+@dataclass(frozen=True)
+class EscalationState:
+    """What the AVE rules need about one case, read in one query."""
+    facts: ave.CaseFacts
+    recorded_phase: int | None  # the latest AvePhaseChange, None when none was ever recorded
+    acknowledged_phase: int | None  # the suggestion when that change was made
+    overdue_decisions: int
+
+
+def escalation_state(case) -> EscalationState:
+    """The case's AVE facts, latest phase change and overdue conference decisions, in one query."""
+    from wijkveilig.meldcode.models import MeldcodeRoute, RouteStatus, VtDecision, VtFeedback, VtReport
+
+    here = OuterRef("pk")
+    latest = AvePhaseChange.objects.filter(case=here).order_by("-changed_at", "-id")
+    overdue = (ConferenceDecision.objects.filter(conference__case=here, done_at__isnull=True,
+                                                 due_on__lt=timezone.localdate())
+               .values("conference__case").annotate(n=Count("id")).values("n")[:1])
+    row = type(case).objects.filter(pk=case.pk).annotate(
+        is_mda_active=Exists(MdaCase.objects.filter(case=here, enrolment__ended_at__isnull=True)),
+        has_vt_investigation=Exists(VtFeedback.objects.filter(
+            report__case=here, decision__in=(VtDecision.OWN_INVESTIGATION, VtDecision.RVDK_REQUEST))),
+        has_vt_report=Exists(VtReport.objects.filter(case=here)),
+        has_open_meldcode_route=Exists(MeldcodeRoute.objects.filter(case=here).exclude(status=RouteStatus.CLOSED)),
+        has_safety_plan=_safety_plan_exists(here),
+        recorded=Subquery(latest.values("phase")[:1]), acknowledged=Subquery(latest.values("suggested_phase")[:1]),
+        overdue=Subquery(overdue)).values(*FACT_FIELDS, "recorded", "acknowledged", "overdue").get()
+    return EscalationState(facts=ave.CaseFacts(**{name: row[name] for name in FACT_FIELDS}),
+                           recorded_phase=row["recorded"], acknowledged_phase=row["acknowledged"],
+                           overdue_decisions=row["overdue"] or 0)
+
+
+def _safety_plan_exists(here):
+    try:
+        from wijkveilig.safety.models import SafetyPlan
+    except ImportError:  # the safety app is optional to this code (decision 0008)
+        return Value(False)
+    return Exists(SafetyPlan.objects.filter(case=here))
+
+
+AVE_REQUIRED = {
+    "reason": gettext_lazy("Geef de reden van het op- of afschalen."),
+    "case_direction": gettext_lazy("Vul in wie de casusregie heeft."),
+    "process_direction": gettext_lazy("Vul in wie de procesregie heeft."),
+    "operational_responsibility": gettext_lazy("Vul in wie de operationele verantwoordelijkheid heeft."),
+    "administrative_responsibility": gettext_lazy("Vul in wie de bestuurlijke verantwoordelijkheid heeft."),
+}
+
+
+def ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, **texts: str) -> AvePhaseChange:
+    """Set or scale the case's AVE phase. Required texts (`AVE_REQUIRED`): the reason, who holds casusregie and
+    procesregie, and who holds operational and administrative responsibility for this phase."""
+    if set(texts) - set(AVE_REQUIRED):
+        raise TypeError(f"unexpected arguments: {sorted(set(texts) - set(AVE_REQUIRED))}")
     if access.grant not in SCALING_GRANTS:
         _refuse(actor=actor, access=access, event="collaboration.ave_change_denied")
-    return _ave_phase_change(actor=actor, access=access, phase=phase, reason=reason, case_direction=case_direction,
-                             process_direction=process_direction)
+    return _ave_phase_change(actor=actor, access=access, phase=phase, texts=texts)
 
 
 @transaction.atomic
-def _ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, reason: str, case_direction: str,
-                      process_direction: str) -> AvePhaseChange:
+def _ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, texts: dict) -> AvePhaseChange:
     _require_open(access)
     # Lock the case row so two simultaneous scalings cannot both read the same previous phase.
     type(access.case).objects.select_for_update().filter(pk=access.case.pk).first()
     if phase not in AvePhase.values:
         raise DomainError(_("Kies een AVE-fase van 1 tot en met 4."), field="phase")
     previous = current_phase(access.case)
-    if phase == previous:
+    if phase == previous and access.case.ave_changes.exists():
         raise DomainError(_("De casus staat al in deze AVE-fase."), field="phase")
-    for value, name in ((reason, "reason"), (case_direction, "case_direction"),
-                        (process_direction, "process_direction")):
-        if not value.strip():
-            raise DomainError({"reason": _("Geef de reden van het op- of afschalen."),
-                               "case_direction": _("Vul in wie de casusregie heeft."),
-                               "process_direction": _("Vul in wie de procesregie heeft.")}[name], field=name)
+    values = {name: str(texts.get(name) or "").strip() for name in AVE_REQUIRED}
+    missing = next((name for name, value in values.items() if not value), None)
+    if missing:
+        raise DomainError(str(AVE_REQUIRED[missing]), field=missing)
     change = AvePhaseChange.objects.create(
-        case=access.case, phase=phase, previous_phase=previous, reason=reason.strip(),
-        case_direction=case_direction.strip(), process_direction=process_direction.strip(), changed_by=actor.user)
-    _record(actor=actor, access=access, event="collaboration.ave_scaled_up" if phase > previous
-            else "collaboration.ave_scaled_down", action=Action.UPDATE)
+        case=access.case, phase=phase, previous_phase=previous, changed_by=actor.user,
+        suggested_phase=ave.suggest(escalation_state(access.case).facts).phase, **values)
+    # The same phase as before only when the first phase recorded is the one the case silently had (AVE 1).
+    _record(actor=actor, access=access, action=Action.UPDATE,
+            detail=f"{values['operational_responsibility']} / {values['administrative_responsibility']}",
+            event="collaboration.ave_phase_set" if phase == previous
+            else "collaboration.ave_scaled_up" if phase > previous else "collaboration.ave_scaled_down")
     return change
 
 
@@ -174,8 +236,15 @@ def _display(user) -> str:
 
 
 def mda_current(case) -> MdaEnrolment | None:
-    """The case's MDA++ period that has not ended, if any."""
-    return case.mda_enrolments.filter(ended_at__isnull=True).select_related("case_director").first()
+    """The open MDA++ this case is part of, if any (one per household)."""
+    return (MdaEnrolment.objects.filter(links__case=case, ended_at__isnull=True)
+            .select_related("case_director", "contact_person").first())
+
+
+def mda_of_household(case) -> MdaEnrolment | None:
+    """The household's open MDA++, whether or not this case has joined it yet."""
+    return (MdaEnrolment.objects.filter(household_id=case.household_id, ended_at__isnull=True)
+            .select_related("case_director", "contact_person").first())
 
 
 def mda_partner_candidates():
@@ -192,63 +261,124 @@ def require_direction(actor: Actor, access: CaseAccess, event: str) -> None:
 
 
 def _locked_current(access: CaseAccess) -> MdaEnrolment:
-    enrolment = (MdaEnrolment.objects.select_for_update()
-                 .filter(case=access.case, ended_at__isnull=True).first())
-    if enrolment is None:
+    current = mda_current(access.case)
+    enrolment = MdaEnrolment.objects.select_for_update().filter(pk=current.pk).first() if current else None
+    if enrolment is None or enrolment.ended_at is not None:
         raise DomainError(_("Deze casus is (nog) geen MDA++-casus."))
     return enrolment
 
 
+def _fellow_cases(enrolment: MdaEnrolment, access: CaseAccess) -> list:
+    """The other open cases in this MDA++: one family, one plan, so an MDA++ change is on each one's timeline."""
+    return list(enrolment.cases.filter(status=CaseStatus.OPEN).exclude(pk=access.case.pk))
+
+
+def _member(case, user_id, field: str, message: str) -> object:
+    user = team_members(case).filter(pk=user_id).first() if isinstance(user_id, int) else None
+    if user is None:
+        raise DomainError(message, field=field)
+    return user
+
+
 def _director(case, director_id) -> object:
-    director = team_members(case).filter(pk=director_id).first() if isinstance(director_id, int) else None
-    if director is None:
-        raise DomainError(_("Kies de casusregisseur uit de leden van het team van deze casus."), field="case_director")
-    return director
+    return _member(case, director_id, "case_director",
+                   _("Kies de casusregisseur uit de leden van het team van deze casus."))
+
+
+def _contact(case, contact_id) -> object:
+    return _member(case, contact_id, "contact_person",
+                   _("Kies de vaste contactpersoon voor het gezin uit de leden van het team van deze casus."))
 
 
 def mda_start(*, actor: Actor, access: CaseAccess, case_director_id: int, criteria: list[str],
-              reason: str) -> MdaEnrolment:
-    """Mark the case as MDA++ with one case director from the case's team and the criteria that apply."""
+              reason: str, contact_person_id: int | None = None) -> MdaEnrolment:
+    """Start MDA++ for the case's household: one case director and one fixed contact person for the family
+    (the director unless another team member is chosen), with the criteria that apply."""
     require_direction(actor, access, "collaboration.mda_start_denied")
-    return _mda_start(actor=actor, access=access, case_director_id=case_director_id, criteria=criteria, reason=reason)
+    return _mda_start(actor=actor, access=access, case_director_id=case_director_id, criteria=criteria,
+                      reason=reason, contact_person_id=contact_person_id)
+
+
+def _lock_household(case) -> None:
+    """Two cases of one household starting or joining MDA++ at once must not make two."""
+    from wijkveilig.households.models import Household
+
+    Household.objects.select_for_update().filter(pk=case.household_id).first()
 
 
 @transaction.atomic
 def _mda_start(*, actor: Actor, access: CaseAccess, case_director_id: int, criteria: list[str],
-               reason: str) -> MdaEnrolment:
+               reason: str, contact_person_id: int | None) -> MdaEnrolment:
     _require_open(access)
-    type(access.case).objects.select_for_update().filter(pk=access.case.pk).first()
+    _lock_household(access.case)
     if mda_current(access.case) is not None:
         raise DomainError(_("Deze casus is al een MDA++-casus."))
+    existing = mda_of_household(access.case)
+    if existing is not None:
+        raise DomainError(_("Dit huishouden heeft al een MDA++ met casusregisseur %(name)s. Sluit deze casus daarbij "
+                            "aan: één gezin, één plan, één regisseur.") % {"name": _display(existing.case_director)})
     chosen = [value for value in MdaCriterion.values if value in set(criteria)]
     if not chosen or len(chosen) != len(set(criteria)):
         raise DomainError(_("Kies ten minste één criterium voor MDA++."), field="criteria")
     if not reason.strip():
         raise DomainError(_("Licht toe waarom deze casus MDA++ nodig heeft."), field="reason")
     director = _director(access.case, case_director_id)
-    enrolment = MdaEnrolment.objects.create(case=access.case, case_director=director, criteria=chosen,
-                                            reason=reason.strip(), started_by=actor.user)
+    contact = director if contact_person_id is None else _contact(access.case, contact_person_id)
+    enrolment = MdaEnrolment.objects.create(household_id=access.case.household_id, case_director=director,
+                                            contact_person=contact, criteria=chosen, reason=reason.strip(),
+                                            started_by=actor.user)
+    MdaCase.objects.create(enrolment=enrolment, case=access.case, joined_by=actor.user)
     _record(actor=actor, access=access, event="collaboration.mda_started", detail=_display(director))
     return enrolment
 
 
-def mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int) -> MdaEnrolment:
-    """Hand the case direction of the MDA++ to another member of the case's team."""
-    require_direction(actor, access, "collaboration.mda_director_denied")
-    return _mda_director_change(actor=actor, access=access, case_director_id=case_director_id)
+def mda_join(*, actor: Actor, access: CaseAccess) -> MdaEnrolment:
+    """Add this case to its household's open MDA++: the same case director, contact person, partners and shared
+    plan. The partners' access then covers this case's shared part too."""
+    require_direction(actor, access, "collaboration.mda_join_denied")
+    return _mda_join(actor=actor, access=access)
 
 
 @transaction.atomic
-def _mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int) -> MdaEnrolment:
+def _mda_join(*, actor: Actor, access: CaseAccess) -> MdaEnrolment:
+    _require_open(access)
+    _lock_household(access.case)
+    if mda_current(access.case) is not None:
+        raise DomainError(_("Deze casus hoort al bij de MDA++ van dit huishouden."))
+    enrolment = mda_of_household(access.case)
+    if enrolment is None:
+        raise DomainError(_("Dit huishouden heeft geen lopende MDA++. Start MDA++ voor deze casus."))
+    MdaCase.objects.create(enrolment=enrolment, case=access.case, joined_by=actor.user)
+    _record(actor=actor, access=access, event="collaboration.mda_joined",
+            also=_fellow_cases(enrolment, access), action=Action.CREATE, detail=access.case.reference)
+    return enrolment
+
+
+def mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int,
+                        contact_person_id: int | None = None) -> MdaEnrolment:
+    """Hand the case direction, and/or the role of fixed contact person for the family, to other team members."""
+    require_direction(actor, access, "collaboration.mda_director_denied")
+    return _mda_director_change(actor=actor, access=access, case_director_id=case_director_id,
+                                contact_person_id=contact_person_id)
+
+
+@transaction.atomic
+def _mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int,
+                         contact_person_id: int | None) -> MdaEnrolment:
     _require_open(access)
     enrolment = _locked_current(access)
     director = _director(access.case, case_director_id)
-    if director.pk == enrolment.case_director_id:
+    contact = enrolment.contact_person if contact_person_id is None else _contact(access.case, contact_person_id)
+    if director.pk == enrolment.case_director_id and contact.pk == enrolment.contact_person_id:
         raise DomainError(_("Deze persoon is al de casusregisseur."), field="case_director")
-    enrolment.case_director = director
-    enrolment.save(update_fields=["case_director"])
-    _record(actor=actor, access=access, event="collaboration.mda_director_changed", action=Action.UPDATE,
-            detail=_display(director))
+    if director.pk != enrolment.case_director_id:
+        _record(actor=actor, access=access, event="collaboration.mda_director_changed",
+                also=_fellow_cases(enrolment, access), action=Action.UPDATE, detail=_display(director))
+    if contact.pk != enrolment.contact_person_id:
+        _record(actor=actor, access=access, event="collaboration.mda_contact_changed",
+                also=_fellow_cases(enrolment, access), action=Action.UPDATE, detail=_display(contact))
+    enrolment.case_director, enrolment.contact_person = director, contact
+    enrolment.save(update_fields=["case_director", "contact_person"])
     return enrolment
 
 
@@ -279,7 +409,8 @@ def _mda_partner_add(*, actor: Actor, access: CaseAccess, user_id: int, sector: 
         raise DomainError(_("Deze partner heeft al toegang tot deze MDA++-casus."), field="user")
     row = MdaPartner.objects.create(enrolment=enrolment, user=partner, sector=sector, basis=basis,
                                     basis_note=basis_note.strip(), added_by=actor.user)
-    _record(actor=actor, access=access, event="collaboration.mda_partner_added", detail=_display(partner))
+    _record(actor=actor, access=access, event="collaboration.mda_partner_added",
+            also=_fellow_cases(enrolment, access), action=Action.CREATE, detail=_display(partner))
     return row
 
 
@@ -301,8 +432,8 @@ def _mda_partner_remove(*, actor: Actor, access: CaseAccess, partner_id: int, re
         raise DomainError(_("Geef de reden waarom de partner geen toegang meer heeft."), field="reason")
     row.removed_at, row.removed_by, row.removal_reason = timezone.now(), actor.user, reason.strip()
     row.save(update_fields=["removed_at", "removed_by", "removal_reason"])
-    _record(actor=actor, access=access, event="collaboration.mda_partner_removed", action=Action.UPDATE,
-            detail=_display(row.user))
+    _record(actor=actor, access=access, event="collaboration.mda_partner_removed",
+            also=_fellow_cases(enrolment, access), action=Action.UPDATE, detail=_display(row.user))
     return row
 
 
@@ -321,5 +452,6 @@ def _mda_end(*, actor: Actor, access: CaseAccess, reason: str) -> MdaEnrolment:
     enrolment.ended_at, enrolment.ended_by, enrolment.end_reason = now, actor.user, reason.strip()
     enrolment.save(update_fields=["ended_at", "ended_by", "end_reason"])
     enrolment.partners.filter(removed_at__isnull=True).update(removed_at=now, removed_by=actor.user)
-    _record(actor=actor, access=access, event="collaboration.mda_ended", action=Action.UPDATE)
+    _record(actor=actor, access=access, event="collaboration.mda_ended",
+            also=_fellow_cases(enrolment, access), action=Action.UPDATE)
     return enrolment

@@ -6,6 +6,7 @@ Rules (one row each in RULES; a case matches a rule when its count is at least t
 - missed_reviews: at least one review date of the safety plan passed without a review;
 - falling_safety_scale: any party's safety scale is falling (see `is_falling`);
 - missed_monitoring: a monitoring date agreed when the Meldcode route closed (question 5 = yes) passed unchecked.
+- overdue_decisions: at least one case-conference decision is past its due date and not completed.
 A case already in AVE 4 gets no proposal: there is nothing to scale up to.
 """
 
@@ -23,6 +24,7 @@ class Reason:
     MISSED_REVIEWS = "missed_reviews"
     FALLING_SAFETY_SCALE = "falling_safety_scale"
     MISSED_MONITORING = "missed_monitoring"
+    OVERDUE_DECISIONS = "overdue_decisions"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Signals:
     # One series per party: [(date, value)] in any order.
     safety_scales: list[list[tuple[date, int]]] = field(default_factory=list)
     missed_monitoring: int = 0
+    overdue_decisions: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ RULES = (
     (Reason.MISSED_REVIEWS, lambda s: s.missed_reviews >= 1),
     (Reason.FALLING_SAFETY_SCALE, lambda s: any(is_falling(series) for series in s.safety_scales)),
     (Reason.MISSED_MONITORING, lambda s: s.missed_monitoring >= 1),
+    (Reason.OVERDUE_DECISIONS, lambda s: s.overdue_decisions >= 1),
 )
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path(C + "ave/", views.ave_view, name="ave"),
     path(C + "mda/", views.mda_view, name="mda"),
     path(C + "mda/regisseur/", views.mda_director_view, name="mda_director"),
+    path(C + "mda/aansluiten/", views.mda_join_view, name="mda_join"),
     path(C + "mda/partners/", views.mda_partner_add_view, name="mda_partner_add"),
     path(C + "mda/partners/<int:partner_id>/verwijderen/", views.mda_partner_remove_view, name="mda_partner_remove"),
     path(C + "mda/beeindigen/", views.mda_end_view, name="mda_end"),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.collaboration import forms, selectors, services
+from wijkveilig.collaboration.ave import Fact
 from wijkveilig.collaboration.models import MdaCriterion
 from wijkveilig.collaboration.stagnation import Reason
 from wijkveilig.core.errors import DomainError
@@ -22,6 +23,16 @@ REASON_LABELS = {
     Reason.MISSED_REVIEWS: gettext_lazy("een evaluatiedatum van het veiligheidsplan is gemist"),
     Reason.FALLING_SAFETY_SCALE: gettext_lazy("de veiligheidsschaal daalt"),
     Reason.MISSED_MONITORING: gettext_lazy("een monitoringsdatum na het afsluiten van de Meldcode-route is gemist"),
+    Reason.OVERDUE_DECISIONS: gettext_lazy("een besluit uit de casusbespreking is over datum en niet afgerond"),
+}
+
+AVE_FACT_LABELS = {
+    Fact.MDA_ACTIVE: gettext_lazy("het huishouden heeft een lopende MDA++"),
+    Fact.VT_INVESTIGATION: gettext_lazy("Veilig Thuis doet onderzoek of heeft de Raad voor de Kinderbescherming "
+                                        "om onderzoek gevraagd"),
+    Fact.REPORTED_TO_VT: gettext_lazy("de casus is gemeld bij Veilig Thuis"),
+    Fact.OPEN_MELDCODE_ROUTE: gettext_lazy("er loopt een Meldcode-route"),
+    Fact.SAFETY_PLAN: gettext_lazy("er is een veiligheidsplan"),
 }
 
 
@@ -84,12 +95,14 @@ def ave_view(request, case_id: int):
     access = _access(request, case_id)
     if request.method == "POST" and access.grant not in services.SCALING_GRANTS:
         raise PermissionDenied
-    form = forms.AveForm(form_data(request))
+    overview = selectors.case_overview(access.case)
+    prompt = overview["ave_prompt"]
+    form = forms.AveForm(form_data(request), initial={"phase": prompt["phase"]} if prompt else None)
     if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.ave_phase_change(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("AVE-fase gewijzigd."))
         return redirect("collaboration:overview", case_id=case_id)
-    context = _common(access) | {"form": form, "reason_labels": REASON_LABELS}
+    context = overview | _base(access) | {"form": form, "reason_labels": REASON_LABELS}
     return render(request, "collaboration/ave.html", context, status=400 if form.errors else 200)
 
 
@@ -109,6 +122,7 @@ def _mda_forms(request, access, bound: str | None = None) -> dict:
         "partner_form": forms.MdaPartnerForm(data if bound == "partner" else None,
                                              candidates=services.mda_partner_candidates(), prefix="partner"),
         "end_form": forms.ReasonForm(data if bound == "end" else None, prefix="end"),
+        "join_form": forms.JoinForm(data if bound == "join" else None, prefix="join"),
     }
 
 
@@ -124,7 +138,8 @@ def _mda_page(request, access, *, built: dict | None = None, remove_form=None, r
     criteria = dict(MdaCriterion.choices)
     # A form posted from a stale page (MDA++ started or ended meanwhile in another tab) is not on the page now:
     # its errors are shown at the top so the refusal is never silent.
-    hidden = ("start_form",) if overview["mda"] else ("director_form", "partner_form", "end_form")
+    hidden = (("start_form", "join_form") if overview["mda"] else ("director_form", "partner_form", "end_form")
+              + (("start_form",) if overview["household_mda"] else ("join_form",)))
     context = _base(access) | overview | built | {
         "stale_forms": [built[name] for name in hidden if built[name].errors],
         "active_partners": active, "remove_form": remove_form,
@@ -150,14 +165,22 @@ def mda_view(request, case_id: int):
     if request.method == "POST":
         return _mda_post(request, case_id, "start", lambda actor, access, data: services.mda_start(
             actor=actor, access=access, case_director_id=data["case_director"], criteria=data["criteria"],
-            reason=data["reason"]), _("Casus is nu een MDA++-casus."))
+            reason=data["reason"], contact_person_id=data["contact_person"]), _("Casus is nu een MDA++-casus."))
     return _mda_page(request, _access(request, case_id))
 
 
 @require_POST
 def mda_director_view(request, case_id: int):
     return _mda_post(request, case_id, "director", lambda actor, access, data: services.mda_director_change(
-        actor=actor, access=access, case_director_id=data["case_director"]), _("Casusregisseur gewijzigd."))
+        actor=actor, access=access, case_director_id=data["case_director"], contact_person_id=data["contact_person"]),
+        _("Casusregisseur en vast contactpersoon bijgewerkt."))
+
+
+@require_POST
+def mda_join_view(request, case_id: int):
+    """Add this case to the household's open MDA++ (same director, partners and shared plan)."""
+    return _mda_post(request, case_id, "join", lambda actor, access, data: services.mda_join(
+        actor=actor, access=access), _("Deze casus hoort nu bij de MDA++ van het huishouden."))
 
 
 @require_POST
@@ -191,7 +214,8 @@ def shared_view(request, case_id: int):
     """The shared MDA++ plan: what external partners see (and the team, to know what is shared)."""
     access = access_case(request, case_id, section=MDA_SECTION, event="mda.shared_plan_viewed")
     context = {"access": access, "case": access.case, "is_partner": access.grant == "mda_partner"}
-    return render(request, "collaboration/shared.html", context | selectors.shared_plan(access.case))
+    return render(request, "collaboration/shared.html", context | selectors.household_shared_plan(
+        actor=Actor.from_request(request), case=access.case))
 
 
 @require_GET

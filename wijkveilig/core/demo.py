@@ -239,7 +239,8 @@ def _collaboration_examples(users: dict[str, User]) -> None:
     collaboration_services.ave_phase_change(
         actor=Actor.system(users["coordinator"]), access=CaseAccess(case, "team", True), phase=2,
         reason="Demo: er is een vraag op meerdere gebieden (fictief).", case_direction="Mila Demo-Medewerker",
-        process_direction="Kees Demo-Coördinator")
+        process_direction="Kees Demo-Coördinator", operational_responsibility="Teamleider wijkteam (fictief)",
+        administrative_responsibility="Wethouder sociaal domein (fictief)")
 
 
 def _safety_examples(users: dict[str, User]) -> None:
@@ -277,12 +278,14 @@ def _safety_examples(users: dict[str, User]) -> None:
 
 
 def _mda_example(users: dict[str, User], access: CaseAccess) -> None:
-    """The safety-plan case is MDA++: `medewerker` directs it and the police account sees its shared plan."""
+    """The safety-plan case is MDA++: `medewerker` directs it, `duopartner` is the family's fixed contact person
+    and the police account sees its shared plan."""
     from wijkveilig.collaboration import services as collaboration_services
 
     actor = Actor.system(users["medewerker"])
     collaboration_services.mda_start(
         actor=actor, access=access, case_director_id=users["medewerker"].pk,
+        contact_person_id=users["duopartner"].pk,  # the family's fixed contact person beside the director
         criteria=["structural_unsafety", "escalation_risk"], reason="Demo: herhaald geweld ondanks hulp (fictief).")
     collaboration_services.mda_partner_add(
         actor=actor, access=access, user_id=users["politie"].pk, sector="police", basis="covenant",

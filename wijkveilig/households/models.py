@@ -59,6 +59,7 @@ class RelationKind(models.TextChoices):
     SIBLING = "sibling", _("broer/zus van")
     OTHER_FAMILY = "other_family", _("ander familielid van")
     HOUSE_FRIEND = "house_friend", _("huisvriend van")
+    FRIEND = "friend", _("vriend/vriendin van")
     INFORMAL_CARER = "informal_carer", _("mantelzorger van")
 
 

@@ -16,9 +16,8 @@ def collaboration_attention(user) -> dict:
 @register.inclusion_tag("collaboration/_case_section.html")
 def collaboration_section(access) -> dict:
     case = access.case
-    phase, proposal = selectors.escalation_for(case)
-    return {"case": case, "phase": phase, "proposal": proposal, "can_scale": access.grant in {"assigned", "team"},
-            "mda": services.mda_current(case)}
+    return selectors.escalation_for(case) | {"case": case, "mda": services.mda_current(case),
+                                             "can_scale": access.grant in services.SCALING_GRANTS}
 
 
 @register.filter
@@ -27,3 +26,11 @@ def reason_labels(proposal) -> str:
     from wijkveilig.collaboration.views import REASON_LABELS
 
     return "; ".join(str(REASON_LABELS.get(code, code)) for code in proposal.reasons)
+
+
+@register.filter
+def ave_fact_labels(reasons) -> str:
+    """The facts behind an AVE suggestion as one readable Dutch (or English) phrase."""
+    from wijkveilig.collaboration.views import AVE_FACT_LABELS
+
+    return "; ".join(str(AVE_FACT_LABELS.get(code, code)) for code in reasons)
