@@ -156,6 +156,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "assessment:zrm": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:safety": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:conversation": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "assessment:kindcheck": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     # ---- safety plan (the world has a victim, the mother, but no plan yet; empty POSTs get the form error) ----
     "safety:plan": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # every field is optional
     "safety:agreement_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},

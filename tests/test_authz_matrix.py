@@ -252,7 +252,7 @@ PAGE_URLS = {
         "confirm", "acute", "report")},
     "meldcode:start": _case_url("start", namespace="meldcode"),
     **{f"assessment:{name}": _case_url(name, namespace="assessment")
-       for name in ("overview", "balance", "safety", "conversation")},
+       for name in ("overview", "balance", "safety", "conversation", "kindcheck")},
     "assessment:zrm": _case_url("zrm", namespace="assessment", person_id=lambda w: w.mother.pk),
     **{f"safety:{name}": _case_url(name, namespace="safety")
        for name in ("plan", "agreement_add", "review_add", "agree")},
