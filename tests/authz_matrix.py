@@ -259,6 +259,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:GET /api/v1/cases/{case_id}/assessments": {"GET": _API_CASE_READ},
     "api:POST /api/v1/cases/{case_id}/balance": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/zrm": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/kindcheck": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/safety-mappings": {"POST": _API_CASE_CREATE},
     "api:GET /api/v1/cases/{case_id}/safety-plan": {"GET": _API_CASE_READ},
     "api:PUT /api/v1/cases/{case_id}/safety-plan": {"PUT": _API_CASE_WRITE},

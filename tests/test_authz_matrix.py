@@ -306,6 +306,7 @@ API_BODIES = {
         "reports": lambda w: {"idempotency_key": "matrix-api-key-1", "not_informed_reason": "Fictief"},
     }.items()},
     "POST /api/v1/cases/{case_id}/balance": lambda w: {"factors": [{"code": "r_micro_addiction", "note": "Fictief"}]},
+    "POST /api/v1/cases/{case_id}/kindcheck": lambda w: {"minors": "yes", "action_taken": "Fictief"},
     "POST /api/v1/cases/{case_id}/zrm": lambda w: {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.assessment.conftest import all_scores
+from tests.assessment.test_api import api_client, post
 from wijkveilig.assessment import selectors, services
 from wijkveilig.audit.models import AccessLogEntry
-from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
@@ -135,3 +135,17 @@ def test_werkvoorraad_prompts_use_a_bounded_number_of_queries(world, as_user, ac
     with django_assert_max_num_queries(8):  # one for the persons, six for the prompt's facts, one to list the cases
         prompts = selectors.kindcheck_attention_for(world.worker)
     assert len(prompts) == n
+
+
+def test_the_api_shows_the_prompt_and_records_a_kindcheck_outside_a_route(world, actor, father, girl):
+    client = api_client(world.worker)
+    score_addiction(world, actor, father)
+    path = f"/api/v1/cases/{world.case.pk}/assessments"
+    assert client.get(path).json()["kindcheck_prompt"] == ["addiction"]
+    refused = post(client, f"/cases/{world.case.pk}/kindcheck", {"minors": "no"})
+    assert refused.status_code == 422 and "niet van toepassing" in refused.json()["detail"]
+    done = post(client, f"/cases/{world.case.pk}/kindcheck", {"minors": "not_applicable", "risk_situations": ["addiction"],
+                                                              "not_applicable_reason": "Liv woont bij haar moeder, "
+                                                                                       "geen contact (fictief)."})
+    assert done.status_code == 201 and done.json()["route_id"] is None
+    assert client.get(path).json()["kindcheck_prompt"] == []

@@ -11,10 +11,12 @@ from tests.meldcode.conftest import walk_to_decision
 from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
+from wijkveilig.cases import services as case_services
 from wijkveilig.cases.models import TimelineEvent
 from wijkveilig.core.errors import DomainError
 from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import Kindcheck, StepEvent
+from wijkveilig.meldcode.report import report_content
 from wijkveilig.meldcode.steps import Step
 
 
@@ -126,8 +128,6 @@ def test_outside_a_route_the_minors_question_must_be_answered(world, actor):
 
 
 def test_no_kindcheck_on_a_closed_case(world, actor):
-    from wijkveilig.cases import services as case_services
-
     case_services.case_close(actor=actor, access=world.access, expected_version=world.case.version,
                              reason="no_suspicion")
     with pytest.raises(DomainError, match="gesloten"):
@@ -143,3 +143,12 @@ def test_a_kindcheck_outside_the_route_does_not_complete_step_one_for_it(world, 
     ms.kindcheck_record(actor=actor, access=world.access, risk_situations=[], minors="yes", action_taken="Fictief")
     with pytest.raises(DomainError, match="Kindcheck"):
         complete_step_one(world, actor, route)
+
+
+def test_the_report_to_veilig_thuis_carries_why_the_kindcheck_did_not_apply(world, actor, route):
+    add_minor(world, actor)
+    ms.kindcheck_record(actor=actor, access=world.access, route_id=route.pk, risk_situations=[],
+                        minors="not_applicable", not_applicable_reason="Liv woont bij haar vader (fictief).")
+    content = report_content(route, informed_whom="", informed_reaction="", not_informed_reason="Fictief",
+                             reporter=world.worker)
+    assert content["kindcheck"]["not_applicable_reason"] == "Liv woont bij haar vader (fictief)."
