@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.meldcode.conftest import walk_to_decision
@@ -152,3 +153,16 @@ def test_the_report_to_veilig_thuis_carries_why_the_kindcheck_did_not_apply(worl
     content = report_content(route, informed_whom="", informed_reaction="", not_informed_reason="Fictief",
                              reporter=world.worker)
     assert content["kindcheck"]["not_applicable_reason"] == "Liv woont bij haar vader (fictief)."
+
+
+def test_the_route_page_says_what_step_one_still_needs_and_opens_the_kindcheck(world, actor, route, as_user):
+    add_minor(world, actor)
+    page = as_user(world.worker).get(reverse("meldcode:route", args=[world.case.pk, route.pk])).content.decode()
+    assert "in dit huishouden staan minderjarigen; doe de kindcheck of leg vast waarom die niet van toepassing is" in page
+    assert "<details open><summary>Kindcheck</summary>" in page
+    assert 'value="not_applicable"' in page and "Waarom is de kindcheck niet van toepassing?" in page
+
+
+def test_the_kindcheck_page_outside_the_route_points_to_step_one_of_a_running_route(world, actor, route, as_user):
+    page = as_user(world.worker).get(reverse("assessment:kindcheck", args=[world.case.pk])).content.decode()
+    assert reverse("meldcode:route", args=[world.case.pk, route.pk]) + "#stap-1" in page

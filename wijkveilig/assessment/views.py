@@ -16,6 +16,7 @@ from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
 from wijkveilig.meldcode import forms as meldcode_forms
 from wijkveilig.meldcode import services as meldcode_services
+from wijkveilig.meldcode.models import RouteStatus
 
 SECTION = services.SECTION
 
@@ -170,5 +171,6 @@ def kindcheck_view(request, case_id: int):
             actor=Actor.from_request(request), access=access, route_id=None, **form.cleaned_data)):
         messages.success(request, _("Kindcheck vastgelegd."))
         return redirect("assessment:kindcheck", case_id=case_id)
-    context |= {"form": form, "kindchecks": access.case.kindchecks.select_related("recorded_by")[:20]}
+    context |= {"form": form, "kindchecks": access.case.kindchecks.select_related("recorded_by")[:20],
+                "active_route": access.case.meldcode_routes.filter(status=RouteStatus.ACTIVE).first()}
     return render(request, "assessment/kindcheck.html", context, status=400 if form.errors else 200)
