@@ -164,6 +164,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "assessment:zrm": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:safety": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:conversation": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
+    "assessment:kindcheck": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     # ---- safety plan (the world has a victim, the mother, but no plan yet; empty POSTs get the form error) ----
     "safety:plan": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # every field is optional
     "safety:agreement_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
@@ -272,6 +273,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:GET /api/v1/cases/{case_id}/assessments": {"GET": _API_CASE_READ},
     "api:POST /api/v1/cases/{case_id}/balance": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/zrm": {"POST": _API_CASE_CREATE},
+    "api:POST /api/v1/cases/{case_id}/kindcheck": {"POST": _API_CASE_CREATE},
     "api:POST /api/v1/cases/{case_id}/safety-mappings": {"POST": _API_CASE_CREATE},
     "api:GET /api/v1/cases/{case_id}/safety-plan": {"GET": _API_CASE_READ},
     "api:PUT /api/v1/cases/{case_id}/safety-plan": {"PUT": _API_CASE_WRITE},

@@ -265,7 +265,7 @@ PAGE_URLS = {
         "confirm", "acute", "report", "monitoring_add", "monitoring_check")},
     "meldcode:start": _case_url("start", namespace="meldcode"),
     **{f"assessment:{name}": _case_url(name, namespace="assessment")
-       for name in ("overview", "balance", "safety", "conversation")},
+       for name in ("overview", "balance", "safety", "conversation", "kindcheck")},
     "assessment:zrm": _case_url("zrm", namespace="assessment", person_id=lambda w: w.mother.pk),
     **{f"safety:{name}": _case_url(name, namespace="safety")
        for name in ("plan", "agreement_add", "review_add", "agree")},
@@ -323,6 +323,7 @@ API_BODIES = {
         "reports": lambda w: {"idempotency_key": "matrix-api-key-1", "not_informed_reason": "Fictief"},
     }.items()},
     "POST /api/v1/cases/{case_id}/balance": lambda w: {"factors": [{"code": "r_micro_addiction", "note": "Fictief"}]},
+    "POST /api/v1/cases/{case_id}/kindcheck": lambda w: {"minors": "yes", "action_taken": "Fictief"},
     "POST /api/v1/cases/{case_id}/zrm": lambda w: {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},

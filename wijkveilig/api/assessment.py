@@ -5,10 +5,12 @@ from typing import Literal
 
 from ninja import Field, Router, Schema
 
+from wijkveilig.api.meldcode import KindcheckIn
 from wijkveilig.api.schemas import ErrorOut, PastDate, Text
 from wijkveilig.assessment import balansmodel, rules, selectors, services, zrm
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
+from wijkveilig.meldcode import services as meldcode_services
 
 router = Router(tags=["assessment"])
 ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
@@ -98,6 +100,16 @@ class AssessmentsOut(Schema):
     zrm: list[ZrmOut]
     safety_scales: list[ScaleOut]
     partner_violence_prompt: bool
+    kindcheck_prompt: list[str] = Field(..., description="Triggers (kindcheck risk situations) of 'Doe de kindcheck'; "
+                                                         "empty when there is no prompt.")
+
+
+class KindcheckOut(Schema):
+    id: int
+    route_id: int | None
+    recorded_at: datetime
+    risk_situations: list[str]
+    minors: str
 
 
 def _balance_out(assessment, balance) -> dict:
@@ -122,7 +134,17 @@ def get_assessments(request, case_id: int):
                 for point in selectors.zrm_trend(case, person.pk)]
     return {"balance": _balance_out(*history[0]) if history else None, "zrm": zrm_rows,
             "safety_scales": selectors.safety_scale_trend(case),
-            "partner_violence_prompt": selectors.partner_violence_prompt(case)}
+            "partner_violence_prompt": selectors.partner_violence_prompt(case),
+            "kindcheck_prompt": list(prompt.triggers) if (prompt := selectors.kindcheck_prompts([case.pk]).get(case.pk))
+            else []}
+
+
+@router.post("/cases/{case_id}/kindcheck", response={201: KindcheckOut, **ERRORS})
+def add_kindcheck(request, case_id: int, payload: KindcheckIn):
+    """Record a kindcheck outside a Meldcode route (the same service as step 1); ends 'Doe de kindcheck'."""
+    access = access_case(request, case_id, write=True, section=services.SECTION)
+    return 201, meldcode_services.kindcheck_record(actor=Actor.from_request(request), access=access, route_id=None,
+                                                   **payload.dict())
 
 
 @router.post("/cases/{case_id}/balance", response={201: BalanceOut, **ERRORS})

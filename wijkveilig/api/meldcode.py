@@ -51,8 +51,9 @@ class SignalIn(Schema):
 
 
 class KindcheckIn(Schema):
-    risk_situations: list[str] = Field(default_factory=list, max_length=5)
-    minors: str = Field("", pattern="^(|yes|no|unclear)$")
+    risk_situations: list[str] = Field(default_factory=list, max_length=6)
+    minors: str = Field("", pattern="^(|yes|no|unclear|not_applicable)$")
+    not_applicable_reason: Text = OPTIONAL_TEXT
     includes_partner_children: bool = False
     pregnancy: bool = False
     where_children_stay: Text = OPTIONAL_TEXT

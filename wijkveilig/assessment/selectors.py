@@ -3,13 +3,23 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from wijkveilig.assessment import rules, zrm
-from wijkveilig.assessment.models import BalanceAssessment, SafetyMapping, SafetyScale, ZrmAssessment
-from wijkveilig.cases.models import Case, ViolenceForm
-from wijkveilig.meldcode.models import RouteStatus
+from wijkveilig.accounts import permissions
+from wijkveilig.assessment import balansmodel, kindcheck, rules, zrm
+from wijkveilig.assessment.models import (
+    BalanceAssessment,
+    BalanceFactor,
+    SafetyMapping,
+    SafetyScale,
+    ZrmAssessment,
+    ZrmScore,
+)
+from wijkveilig.cases.minors import household_persons
+from wijkveilig.cases.models import Case, CaseViolenceForm, ViolenceForm
+from wijkveilig.meldcode.models import Kindcheck, RiskSituation, RouteStatus
 
 
 def balance_history(case: Case, *, limit: int = 20) -> list[tuple[BalanceAssessment, rules.Balance]]:
@@ -81,3 +91,90 @@ def risk_picture(case: Case) -> rules.RiskPicture:
 def partner_violence_prompt(case: Case) -> bool:
     """Whether the worker must be prompted to start the Meldcode route for partner violence."""
     return rules.partner_violence_prompt(risk_picture(case))
+
+
+
+def _table_keys(instrument: str) -> set[str]:
+    return {key for i, key, _trigger in kindcheck.TRIGGER_TABLE if i == instrument}
+
+
+def _latest_zrm(case_ids: list[int]) -> list[tuple[int, int, datetime, dict[str, int]]]:
+    """(case, person, assessed_at, scores on the table's domains) of the newest ZRM per person per case."""
+    newest = ZrmAssessment.objects.filter(case_id=OuterRef("case_id"), person_id=OuterRef("person_id")) \
+        .order_by("-assessed_at", "-id").values("pk")[:1]
+    rows = list(ZrmAssessment.objects.filter(case_id__in=case_ids, pk=Subquery(newest))
+                .values_list("pk", "case_id", "person_id", "assessed_at"))
+    scores: dict[int, dict[str, int]] = {}
+    for assessment_id, domain, score in ZrmScore.objects.filter(
+            assessment_id__in=[row[0] for row in rows], domain__in=_table_keys(kindcheck.ZRM)) \
+            .values_list("assessment_id", "domain", "score"):
+        scores.setdefault(assessment_id, {})[domain] = score
+    return [(case_id, person_id, at, scores.get(pk, {})) for pk, case_id, person_id, at in rows]
+
+
+def _latest_balance(case_ids: list[int]) -> dict[int, tuple[datetime, set[str]]]:
+    """Per case: when its newest Balansmodel was made and which of the table's factors it ticks."""
+    newest = BalanceAssessment.objects.filter(case_id=OuterRef("case_id")).order_by("-assessed_at", "-id") \
+        .values("pk")[:1]
+    rows = {pk: (case_id, at) for pk, case_id, at in BalanceAssessment.objects.filter(
+        case_id__in=case_ids, pk=Subquery(newest)).values_list("pk", "case_id", "assessed_at")}
+    out = {case_id: (at, set()) for case_id, at in rows.values()}
+    for assessment_id, code in BalanceFactor.objects.filter(
+            assessment_id__in=rows, code__in=_table_keys(kindcheck.BALANSMODEL)).values_list("assessment_id", "code"):
+        out[rows[assessment_id][0]][1].add(code)
+    return out
+
+
+def kindcheck_pictures(case_ids) -> dict[int, kindcheck.KindcheckPicture]:
+    """The plain facts the kindcheck prompt needs, for the cases with both an adult and a minor (the others never
+    prompt), in a fixed number of queries: one when no household has both."""
+    persons = {case_id: rows for case_id, rows in household_persons(case_ids, today=timezone.localdate()).items()
+               if any(p.is_minor for p in rows) and any(not p.is_minor for p in rows)}
+    case_ids = list(persons)
+    if not case_ids:
+        return {}
+    minors = {(case_id, p.person_id) for case_id, rows in persons.items() for p in rows if p.is_minor}
+    zrm_rows, balances = _latest_zrm(case_ids), _latest_balance(case_ids)
+    forms: dict[int, set[str]] = {}
+    for case_id, form in CaseViolenceForm.objects.filter(
+            case_id__in=case_ids, form__in=_table_keys(kindcheck.VIOLENCE_FORM)).values_list("case_id", "form"):
+        forms.setdefault(case_id, set()).add(form)
+    last_kindchecks = dict(Kindcheck.objects.filter(case_id__in=case_ids).values("case_id")
+                           .annotate(last=Max("recorded_at")).values_list("case_id", "last"))
+    return {case_id: kindcheck.KindcheckPicture(
+        has_adult=True, minor_count=sum(p.is_minor for p in persons[case_id]),
+        zrm_photos=tuple(kindcheck.ZrmPhoto(is_adult=(case_id, person_id) not in minors, scores=scores,
+                                            assessed_at=at)
+                         for c, person_id, at, scores in zrm_rows if c == case_id),
+        balance_codes=frozenset(balances.get(case_id, (None, set()))[1]),
+        balance_at=balances.get(case_id, (None, set()))[0],
+        violence_forms=frozenset(forms.get(case_id, set())), last_kindcheck_at=last_kindchecks.get(case_id),
+    ) for case_id in case_ids}
+
+
+def kindcheck_prompts(case_ids: list[int]) -> dict[int, kindcheck.KindcheckPrompt]:
+    """The cases among `case_ids` that must show "Doe de kindcheck", with the prompt's reasons."""
+    prompts = {case_id: kindcheck.kindcheck_prompt(picture) for case_id, picture in kindcheck_pictures(case_ids).items()}
+    return {case_id: prompt for case_id, prompt in prompts.items() if prompt is not None}
+
+
+def kindcheck_reason_text(reason: kindcheck.Reason) -> str:
+    """One reason in words, e.g. "verslaving (drugs, alcohol) — ZRM: Middelengebruik"."""
+    if reason.instrument == kindcheck.ZRM:
+        source = f"ZRM: {zrm.DOMAIN_LABELS[reason.key]}"
+    elif reason.instrument == kindcheck.BALANSMODEL:
+        source = f"{_('Balansmodel')}: {balansmodel.BY_CODE[reason.key].label}"
+    else:
+        source = f"{_('vorm van geweld')}: {ViolenceForm(reason.key).label}"
+    return f"{RiskSituation(reason.trigger).label} — {source}"
+
+
+def kindcheck_attention_for(user) -> list[tuple[Case, kindcheck.KindcheckPrompt]]:
+    """For the werkvoorraad: the worker's own open cases, for a coordinator the team's, that must show the prompt."""
+    # the one who assigns the team's cases watches over all of them
+    cases = Case.objects.in_teams_of(user) if permissions.can_assign(user) else \
+        Case.objects.filter(assignments__user=user, assignments__ended_at__isnull=True)
+    prompts = kindcheck_prompts(cases.open().values("pk"))
+    if not prompts:
+        return []
+    return [(case, prompts[case.pk]) for case in Case.objects.filter(pk__in=prompts).order_by("-id")]

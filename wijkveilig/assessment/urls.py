@@ -10,4 +10,5 @@ urlpatterns = [
     path(C + "zrm/<int:person_id>/", views.zrm_view, name="zrm"),
     path(C + "signs-of-safety/", views.safety_view, name="safety"),
     path(C + "gespreksleidraad/", views.conversation_view, name="conversation"),
+    path(C + "kindcheck/", views.kindcheck_view, name="kindcheck"),
 ]

@@ -14,6 +14,9 @@ from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import ParticipantRole
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
+from wijkveilig.meldcode import forms as meldcode_forms
+from wijkveilig.meldcode import services as meldcode_services
+from wijkveilig.meldcode.models import RouteStatus
 
 SECTION = services.SECTION
 
@@ -36,6 +39,7 @@ def _common(access) -> dict:
     case = access.case
     return {"access": access, "case": case, "can_edit": access.can_write and case.status == "open",
             "prompt_partner_violence": selectors.partner_violence_prompt(case),
+            "prompt_kindcheck": selectors.kindcheck_prompts([case.pk]).get(case.pk),
             "persons": list(case.household.persons.all())}
 
 
@@ -146,3 +150,27 @@ def conversation_view(request, case_id: int):
         return redirect("assessment:conversation", case_id=case_id)
     context = _common(access) | {"form": form, "basic_questions": BASIC_QUESTIONS, "quez_areas": QUEZ_AREAS}
     return render(request, "assessment/conversation.html", context, status=400 if form.errors else 200)
+
+
+def _kindcheck_initial(case, prompt) -> dict:
+    """Start from the case's last kindcheck, with the risk situations the prompt found ticked."""
+    initial = meldcode_forms.kindcheck_initial(case.kindchecks.first())
+    if prompt is not None:
+        initial["risk_situations"] = sorted(set(initial.get("risk_situations", [])) | set(prompt.triggers))
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def kindcheck_view(request, case_id: int):
+    """The kindcheck outside a Meldcode route: the same form and service as in step 1."""
+    access = _access(request, case_id)
+    context = _common(access)
+    form = meldcode_forms.KindcheckForm(form_data(request),
+                                        initial=_kindcheck_initial(access.case, context["prompt_kindcheck"]))
+    if request.method == "POST" and form.is_valid() and _apply(form, lambda: meldcode_services.kindcheck_record(
+            actor=Actor.from_request(request), access=access, route_id=None, **form.cleaned_data)):
+        messages.success(request, _("Kindcheck vastgelegd."))
+        return redirect("assessment:kindcheck", case_id=case_id)
+    context |= {"form": form, "kindchecks": access.case.kindchecks.select_related("recorded_by")[:20],
+                "active_route": access.case.meldcode_routes.filter(status=RouteStatus.ACTIVE).first()}
+    return render(request, "assessment/kindcheck.html", context, status=400 if form.errors else 200)

@@ -122,6 +122,8 @@ def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str,
     if index % 3:
         forms[ViolenceForm.CHILD_ABUSE] = ["neglect"]
     services.violence_forms_set(actor=actor, access=access, forms=forms)
+    if index % 3:  # partner violence with children at home: the kindcheck was done when the case was opened
+        _demo_kindcheck(actor, access)
     services.note_add(actor=actor, access=access, kind=NoteKind.SIGNAL, statement_kind=StatementKind.OBSERVATION,
                       occurred_at=timezone.now() - timedelta(days=index % 20, hours=index % 7),
                       body="Fictief signaal voor de demo: buren hoorden geschreeuw in de avond.",
@@ -155,6 +157,12 @@ def _closed_with_monitoring(actor: Actor, access: CaseAccess, route_id: int) -> 
         checker_text="Huisarts (fictief)", due_on=timezone.localdate() + timedelta(days=10))
 
 
+def _demo_kindcheck(actor: Actor, access: CaseAccess, route_id: int | None = None) -> None:
+    ms.kindcheck_record(actor=actor, access=access, route_id=route_id, risk_situations=["violent_partner"],
+                        minors="yes", where_children_stay="Bij moeder; overdag op school (fictief).",
+                        action_taken="Kinderen gezien bij het huisbezoek; school is op de hoogte (fictief).")
+
+
 def _meldcode_examples(users: dict[str, User]) -> None:
     """Four demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis (a complex situation), one
     giving help, one closed with a monitoring agreement."""
@@ -166,6 +174,8 @@ def _meldcode_examples(users: dict[str, User]) -> None:
         route = ms.route_start(actor=actor, access=access)
         note = case.notes.first()
         ms.signal_link(actor=actor, access=access, route_id=route.pk, note_id=note.pk, supports_suspicion=True)
+        if case.participants.filter(role=ParticipantRole.CHILD).exists():  # step 1 needs the kindcheck
+            _demo_kindcheck(actor, access, route.pk)
         ms.step_complete(actor=actor, access=access, route_id=route.pk, step=1)
         if number == 0:
             continue
@@ -198,11 +208,12 @@ def _meldcode_examples(users: dict[str, User]) -> None:
 
 
 def _assessment_examples(users: dict[str, User]) -> None:
-    """One case of `medewerker` with a Balansmodel and two ZRM scorings of the mother, five weeks apart."""
+    """One case of `medewerker` with a Balansmodel and two ZRM scorings of the mother, five weeks apart. The
+    Balansmodel ticks addiction after the kindcheck of that household with children: it shows "Doe de kindcheck"."""
     worker = users["medewerker"]
     actor = Actor.system(worker)
-    case = Case.objects.filter(assignments__user=worker, status="open", meldcode_routes__isnull=True).order_by(
-        "pk").first()
+    case = Case.objects.filter(assignments__user=worker, status="open", meldcode_routes__isnull=True,
+                               participants__role=ParticipantRole.CHILD).order_by("pk").first()
     if case is None:
         return
     access = CaseAccess(case, "assigned", True)

@@ -60,11 +60,25 @@ class KindcheckForm(forms.Form):
     minors = forms.ChoiceField(label=_("Wonen er minderjarigen in het huishouden of horen ze erbij?"),
                                choices=[("", _("nog niet beantwoord"))] + list(MinorsAnswer.choices), required=False,
                                help_text=_("Ook kinderen van een (nieuwe) partner, en een zwangerschap."))
+    not_applicable_reason = forms.CharField(
+        label=_("Waarom is de kindcheck niet van toepassing?"), widget=TEXT, required=False, max_length=5000,
+        help_text=_("Verplicht bij 'niet van toepassing', bijvoorbeeld: de kinderen wonen er niet en er is geen "
+                    "contact."))
     includes_partner_children = forms.BooleanField(label=_("Inclusief kinderen van een partner"), required=False)
     pregnancy = forms.BooleanField(label=_("Er is een zwangerschap"), required=False)
     where_children_stay = forms.CharField(label=_("Wie zorgt voor de kinderen en waar verblijven ze overdag?"),
                                           widget=TEXT, required=False, max_length=5000)
     action_taken = forms.CharField(label=_("Wat heeft u gedaan?"), widget=TEXT, required=False, max_length=5000)
+
+
+def kindcheck_initial(last) -> dict:
+    """The kindcheck form filled with an earlier kindcheck, so a repeat only records what changed."""
+    if last is None:
+        return {}
+    return {"risk_situations": last.risk_situations, "minors": last.minors, "pregnancy": last.pregnancy,
+            "not_applicable_reason": last.not_applicable_reason,
+            "includes_partner_children": last.includes_partner_children,
+            "where_children_stay": last.where_children_stay, "action_taken": last.action_taken}
 
 
 class ConsultationForm(forms.Form):

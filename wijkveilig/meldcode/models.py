@@ -74,20 +74,25 @@ class RiskSituation(models.TextChoices):
     VIOLENT_PARTNER = "violent_partner", _("gewelddadige partner")
     EVICTION = "eviction", _("dreigende huisuitzetting")
     WEAPON = "weapon", _("wapenbezit")
+    DEBTS = "debts", _("ernstige schulden")
 
 
 class MinorsAnswer(models.TextChoices):
     YES = "yes", _("ja, er wonen of horen minderjarigen bij het huishouden")
     NO = "no", _("nee, geen minderjarigen en geen zwangerschap")
     UNCLEAR = "unclear", _("onduidelijk of ontwijkend antwoord")
+    NOT_APPLICABLE = "not_applicable", _("niet van toepassing")
 
 
 class Kindcheck(models.Model):
-    """Step 1: the kindcheck, required when an adult in the case has a risk situation."""
+    """The kindcheck of a case: in step 1 of a Meldcode route (`route` set) or outside a route (`route` empty)."""
 
-    route = models.ForeignKey(MeldcodeRoute, on_delete=models.CASCADE, related_name="kindchecks")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="kindchecks")
+    route = models.ForeignKey(MeldcodeRoute, on_delete=models.CASCADE, related_name="kindchecks", null=True,
+                              blank=True)
     risk_situations = models.JSONField(default=list)
-    minors = models.CharField(max_length=10, choices=MinorsAnswer.choices, blank=True)
+    minors = models.CharField(max_length=15, choices=MinorsAnswer.choices, blank=True)
+    not_applicable_reason = EncryptedTextField(blank=True, default="")
     includes_partner_children = models.BooleanField(default=False)
     pregnancy = models.BooleanField(default=False)
     where_children_stay = EncryptedTextField(blank=True, default="")

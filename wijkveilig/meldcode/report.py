@@ -39,8 +39,8 @@ def report_content(route: MeldcodeRoute, *, informed_whom: str, informed_reactio
         "signals": [{"occurred_at": s.note.occurred_at.isoformat(), "statement_kind": s.note.statement_kind,
                      "supports_suspicion": s.supports_suspicion, "text": s.note.body, "source": s.note.source}
                     for s in route.signals.select_related("note").order_by("note__occurred_at")],
-        "kindcheck": {"minors": kindcheck.minors, "pregnancy": kindcheck.pregnancy,
-                      "action_taken": kindcheck.action_taken} if kindcheck else None,
+        "kindcheck": {"minors": kindcheck.minors, "not_applicable_reason": kindcheck.not_applicable_reason,
+                      "pregnancy": kindcheck.pregnancy, "action_taken": kindcheck.action_taken} if kindcheck else None,
         "weighing": {"nature": weighing.nature, "severity": weighing.severity, "risk": weighing.risk,
                      "in_doubt": weighing.is_in_doubt} if weighing else None,
         "afwegingskader": [{"question": q, "answer": a.answer, "justification": a.justification}
@@ -116,7 +116,8 @@ def report_pdf(content: dict, *, sent_on: date, due_on: date) -> bytes:
                                f"{s['statement_kind']}] {s['text']}" for s in content["signals"]])
     if content["kindcheck"]:
         k = content["kindcheck"]
-        _section(pdf, "Kindcheck", [f"Minderjarigen: {k['minors']}; zwanger: {'ja' if k['pregnancy'] else 'nee'}; "
+        reason = f" ({k['not_applicable_reason']})" if k.get("not_applicable_reason") else ""
+        _section(pdf, "Kindcheck", [f"Minderjarigen: {k['minors']}{reason}; zwanger: {'ja' if k['pregnancy'] else 'nee'}; "
                                     f"gedaan: {k['action_taken']}"])
     if content["weighing"]:
         w = content["weighing"]

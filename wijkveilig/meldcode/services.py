@@ -13,6 +13,7 @@ from wijkveilig.accounts.models import Role
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
+from wijkveilig.cases.minors import has_minors
 from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
 from wijkveilig.core.errors import DomainError
 from wijkveilig.meldcode import afwegingskader, weighing
@@ -56,6 +57,9 @@ BLOCKER_MESSAGES = {
     Blocker.ALREADY_COMPLETED: gettext_lazy("Deze stap is al afgerond."),
     Blocker.NO_SIGNALS: gettext_lazy("Leg minstens één signaal vast (dat het vermoeden ondersteunt of ontkracht)."),
     Blocker.KINDCHECK_OPEN: gettext_lazy("Kindcheck: beantwoord eerst of er minderjarigen in het huishouden wonen of erbij horen."),
+    Blocker.KINDCHECK_MISSING: gettext_lazy("Kindcheck: in dit huishouden staan minderjarigen. Doe de kindcheck (wie "
+                                            "zorgt voor de kinderen, waar verblijven ze overdag) of leg vast waarom die "
+                                            "niet van toepassing is."),
     Blocker.NO_CONSULTATION: gettext_lazy("Leg vast met wie u heeft overlegd, wat en wanneer."),
     Blocker.NO_CONVERSATION: gettext_lazy("Leg het gesprek met de cliënt vast, of waarom het niet is gevoerd."),
     Blocker.NO_WEIGHING: gettext_lazy("Leg de weging vast: aard, ernst en risico."),
@@ -128,25 +132,43 @@ def signal_add(*, actor: Actor, access: CaseAccess, route_id: int, supports_susp
                            supports_suspicion=supports_suspicion)
 
 
-@transaction.atomic
-def kindcheck_record(*, actor: Actor, access: CaseAccess, route_id: int, risk_situations: list[str], minors: str,
-                     includes_partner_children: bool = False, pregnancy: bool = False,
-                     where_children_stay: str = "", action_taken: str = "") -> Kindcheck:
-    """Step 1: the kindcheck. With a risk situation, whether minors live in or belong to the household is required."""
-    route = _active_route(access, route_id)
-    _require_step_open(route_state(route), Step.SIGNALS)
+def _check_kindcheck(access: CaseAccess, *, in_route: bool, risk_situations: list[str], minors: str,
+                     action_taken: str, not_applicable_reason: str) -> None:
     _require(all(r in RiskSituation.values for r in risk_situations), _("Onbekende risicosituatie."), "risk_situations")
-    # A risk situation may be recorded before the minors question is answered; step 1 then stays blocked.
     _require(not minors or minors in MinorsAnswer.values, _("Kies een antwoord over minderjarigen."), "minors")
-    _require(bool(minors) or bool(risk_situations),
+    # In a route a risk situation may be recorded before the minors question is answered; step 1 then stays
+    # blocked. Outside a route the kindcheck is only done with an answer.
+    _require(bool(minors) or (in_route and bool(risk_situations)),
              _("Beantwoord of er minderjarigen in het huishouden wonen of erbij horen (ook kinderen van een partner, "
                "of een zwangerschap)."), "minors")
+    _require(minors != MinorsAnswer.NO or not has_minors(access.case.pk, today=timezone.localdate()),
+             _("In dit huishouden staan minderjarigen. Kies 'ja', of 'niet van toepassing' met de reden (bijvoorbeeld: "
+               "de kinderen wonen er niet en er is geen contact)."), "minors")
+    _require(minors != MinorsAnswer.NOT_APPLICABLE or bool(not_applicable_reason.strip()),
+             _("Leg vast waarom de kindcheck niet van toepassing is."), "not_applicable_reason")
     _require(minors != MinorsAnswer.YES or bool(action_taken.strip()),
              _("Leg vast wat u heeft gedaan voor de kinderen."), "action_taken")
+
+
+@transaction.atomic
+def kindcheck_record(*, actor: Actor, access: CaseAccess, route_id: int | None = None, risk_situations: list[str],
+                     minors: str, includes_partner_children: bool = False, pregnancy: bool = False,
+                     where_children_stay: str = "", action_taken: str = "", not_applicable_reason: str = "") -> Kindcheck:
+    """The kindcheck, in step 1 of a route (`route_id`) or on the case outside a route. "No minors" is refused while
+    minors are registered; "niet van toepassing" needs its reason."""
+    route = None
+    if route_id is not None:
+        route = _active_route(access, route_id)
+        _require_step_open(route_state(route), Step.SIGNALS)
+    else:
+        _require(access.case.status == CaseStatus.OPEN, _("Deze casus is gesloten."))
+    _check_kindcheck(access, in_route=route is not None, risk_situations=risk_situations, minors=minors,
+                     action_taken=action_taken, not_applicable_reason=not_applicable_reason)
     kindcheck = Kindcheck.objects.create(
-        route=route, risk_situations=sorted(set(risk_situations)), minors=minors, pregnancy=pregnancy,
-        includes_partner_children=includes_partner_children, where_children_stay=where_children_stay,
-        action_taken=action_taken, recorded_by=actor.user)
+        case=access.case, route=route, risk_situations=sorted(set(risk_situations)), minors=minors,
+        not_applicable_reason=not_applicable_reason.strip() if minors == MinorsAnswer.NOT_APPLICABLE else "",
+        pregnancy=pregnancy, includes_partner_children=includes_partner_children,
+        where_children_stay=where_children_stay, action_taken=action_taken, recorded_by=actor.user)
     _timeline(actor, access, "meldcode.kindcheck", minors)
     _log(actor, access, "meldcode.kindcheck_recorded", Action.CREATE)
     return kindcheck

@@ -2,14 +2,18 @@
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
+from wijkveilig.cases.minors import has_minors
 from wijkveilig.meldcode import afwegingskader
 from wijkveilig.meldcode.models import (
     ConsultationKind,
     DecisionAnswer,
     MeldcodeRoute,
+    MinorsAnswer,
     StepAction,
 )
-from wijkveilig.meldcode.steps import RouteFacts, Step, current_step
+from wijkveilig.meldcode.steps import Blocker, RouteFacts, Step, current_step, kindcheck_blockers
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,11 @@ class RouteState:
     @property
     def current_step(self) -> Step | None:
         return current_step(self.facts.completed)
+
+    @property
+    def kindcheck_missing(self) -> bool:
+        """Step 1 is open and waits for a kindcheck because minors are registered."""
+        return Step.SIGNALS not in self.facts.completed and Blocker.KINDCHECK_MISSING in kindcheck_blockers(self.facts)
 
 
 def completed_steps(events) -> frozenset[int]:
@@ -49,6 +58,8 @@ def route_state(route: MeldcodeRoute) -> RouteState:
         signal_count=route.signals.count(),
         kindcheck_required=bool(kindcheck and kindcheck.risk_situations),
         kindcheck_answered=bool(kindcheck and kindcheck.minors),
+        has_minors=has_minors(route.case_id, today=timezone.localdate()),
+        kindcheck_denies_minors=bool(kindcheck and kindcheck.minors == MinorsAnswer.NO),
         consultation_count=len(consultations),
         conversation_recorded=route.conversations.exists(),
         weighing_recorded=weighing is not None,

@@ -19,6 +19,7 @@ class Blocker:
     ALREADY_COMPLETED = "already_completed"
     NO_SIGNALS = "no_signals"
     KINDCHECK_OPEN = "kindcheck_open"
+    KINDCHECK_MISSING = "kindcheck_missing"
     NO_CONSULTATION = "no_consultation"
     NO_CONVERSATION = "no_conversation"
     NO_WEIGHING = "no_weighing"
@@ -34,6 +35,8 @@ class RouteFacts:
     signal_count: int = 0
     kindcheck_required: bool = False
     kindcheck_answered: bool = False
+    has_minors: bool = False  # the household has a registered minor (under 18, or the role child)
+    kindcheck_denies_minors: bool = False  # the route's kindcheck says "no minors"
     consultation_count: int = 0
     conversation_recorded: bool = False
     weighing_recorded: bool = False
@@ -50,9 +53,16 @@ def current_step(completed: frozenset[int]) -> Step | None:
     return None
 
 
+def kindcheck_blockers(f: RouteFacts) -> list[str]:
+    """Step 1 needs the kindcheck when minors are registered (an answer other than "no minors", e.g. "niet van
+    toepassing" with its reason), and an answer on minors once a risk situation is ticked."""
+    if f.has_minors and (not f.kindcheck_answered or f.kindcheck_denies_minors):
+        return [Blocker.KINDCHECK_MISSING]
+    return [Blocker.KINDCHECK_OPEN] * (f.kindcheck_required and not f.kindcheck_answered)
+
+
 REQUIREMENTS = {
-    Step.SIGNALS: lambda f: [Blocker.NO_SIGNALS] * (f.signal_count == 0)
-    + [Blocker.KINDCHECK_OPEN] * (f.kindcheck_required and not f.kindcheck_answered),
+    Step.SIGNALS: lambda f: [Blocker.NO_SIGNALS] * (f.signal_count == 0) + kindcheck_blockers(f),
     Step.CONSULTATION: lambda f: [Blocker.NO_CONSULTATION] * (f.consultation_count == 0),
     Step.CONVERSATION: lambda f: [Blocker.NO_CONVERSATION] * (not f.conversation_recorded),
     # Meldcode: "bij twijfel altijd Veilig Thuis raadplegen" before the weighing can end.

@@ -54,13 +54,9 @@ def _failed(bound: dict) -> dict | None:
 
 
 def _kindcheck_initial(route) -> dict:
-    """A new kindcheck starts from the last one: answering the minors question must not drop the risk situations."""
-    last = route.kindchecks.first()
-    if last is None:
-        return {}
-    return {"risk_situations": last.risk_situations, "minors": last.minors, "pregnancy": last.pregnancy,
-            "includes_partner_children": last.includes_partner_children,
-            "where_children_stay": last.where_children_stay, "action_taken": last.action_taken}
+    """A new kindcheck starts from the last one of the route, else of the case (e.g. one done outside a route):
+    answering the minors question must not drop the risk situations."""
+    return forms.kindcheck_initial(route.kindchecks.first() or route.case.kindchecks.first())
 
 
 def _weighing_form(route) -> forms.WeighingForm:
