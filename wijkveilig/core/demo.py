@@ -132,7 +132,8 @@ def _household_case(rng, index: int, owner: User, buurt: Buurt, users: dict[str,
 
 
 def _meldcode_examples(users: dict[str, User]) -> None:
-    """Three demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis, one giving help."""
+    """Three demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis and helping under its
+    conditions, one giving help (where "Onveiligheid keert terug" can be recorded)."""
     worker = users["medewerker"]
     actor = Actor.system(worker)
     cases = list(Case.objects.filter(assignments__user=worker, status="open").order_by("pk")[:3])
@@ -165,6 +166,11 @@ def _meldcode_examples(users: dict[str, User]) -> None:
         if number == 1:
             ms.vt_report_send(actor=actor, access=access, route_id=route.pk, idempotency_key=f"demo-report-{case.pk}",
                               informed_whom="Moeder (fictief)", informed_reaction="Begrijpt de melding")
+            # Meldnorm 1: questions 3-5 with Veilig Thuis; the wijkteam helps under its safety conditions.
+            ms.vt_answer_record(actor=actor, access=access, route_id=route.pk, answer="help_under_conditions",
+                                summary="Overleg met Veilig Thuis: wijkteam blijft betrokken (fictief)",
+                                safety_conditions="Vader woont tijdelijk bij zijn broer; geen alcohol in huis "
+                                                  "(fictief)", monitoring_on=today + timedelta(days=28))
 
 
 def _assessment_examples(users: dict[str, User]) -> None:
