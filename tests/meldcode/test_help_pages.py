@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from tests.meldcode.test_help_services import to_help_period, to_vt_answer
 from wijkveilig.accounts.services import api_token_create
+from wijkveilig.audit.services import Actor
+from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import RouteStatus
 
 
@@ -71,3 +73,15 @@ def test_api_exposes_returning_violence_and_vt_answers(world, route):
     body = client.get(base).json()
     assert body["phase"] == "report_due" and body["report_norm"] == 3
     assert body["returning_violence"][0]["description"] == "Opnieuw geweld (fictief)"
+
+
+def test_acute_report_shows_as_urgent_at_once_for_worker_and_veilig_thuis(world, as_user, route):
+    world.team.vt_contact = world.vt_liaison
+    world.team.save()
+    ms.acute_danger_record(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
+                           police_called_at=timezone.now(), called_by="Medewerker (fictief)")
+    ms.vt_report_send(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
+                      idempotency_key="key-urgent-01", not_informed_reason="Acuut gevaar (fictief)")
+    assert "acute melding — Veilig Thuis volgt vandaag op" in as_user(world.worker).get(
+        reverse("cases:caseload")).content.decode()
+    assert "dringend: vandaag opvolgen" in as_user(world.vt_liaison).get(reverse("meldcode:vt_inbox")).content.decode()

@@ -16,6 +16,7 @@ from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
 from wijkveilig.core.errors import DomainError
 from wijkveilig.meldcode import afwegingskader
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
+from wijkveilig.meldcode.deadlines import feedback_due_on
 from wijkveilig.meldcode.models import (
     AcuteDanger,
     ConsultationKind,
@@ -27,24 +28,23 @@ from wijkveilig.meldcode.models import (
     MeldcodeRoute,
     MeldcodeSetting,
     MinorsAnswer,
+    ReturningViolence,
     RiskSituation,
     RouteConsultation,
     RouteConversation,
     RouteSignal,
     RouteStatus,
-    ReturningViolence,
     RouteWeighing,
     Severity,
     SkipReason,
     StepAction,
     StepEvent,
+    VtAnswerKind,
     VtDecision,
     VtFeedback,
-    VtAnswerKind,
     VtReport,
     VtRouteAnswer,
 )
-from wijkveilig.meldcode.deadlines import feedback_due_on
 from wijkveilig.meldcode.report import report_content
 from wijkveilig.meldcode.state import RouteState, route_state
 from wijkveilig.meldcode.steps import Blocker, Step, completion_blockers, reopen
