@@ -67,6 +67,8 @@ def test_returning_violence_during_help_period_goes_straight_to_the_report(world
     assert (state.decision.outcome, state.decision.report_norm, state.phase) == (Outcome.REPORT_AGAIN, 3,
                                                                                  Phase.REPORT_DUE)
     assert [r.pk for r in selectors.attention_for(world.worker)["returning_violence"]] == [route.pk]
+    with time_machine.travel(timezone.now() + timedelta(days=43)):  # not "answer question 5" on top of it
+        assert selectors.attention_for(world.worker)["evaluations_due"] == []
     sent = report(world, route)
     assert "CANARY-terug" in json.dumps(json.loads(sent.content)["returning_violence"])
     assert selectors.attention_for(world.worker)["returning_violence"] == []

@@ -50,12 +50,15 @@ def returning_violence_to_report(cases):
 
 def evaluations_due(cases):
     """Active routes whose evaluation date has come and question 5 is still open; routes where the wijkteam helps
-    under Veilig Thuis's conditions come up on their monitoring date instead (`vt_monitoring_due`)."""
+    under Veilig Thuis's conditions come up on their monitoring date instead (`vt_monitoring_due`), and routes with
+    returning violence wait for the report, not for question 5 (`returning_violence_to_report`)."""
     answered = DecisionAnswer.objects.filter(route=OuterRef("pk"), question=Question.RESULT_ACHIEVED)
     with_vt = VtRouteAnswer.objects.filter(route=OuterRef("pk"))
+    returned = ReturningViolence.objects.filter(route=OuterRef("pk"))
     return (MeldcodeRoute.objects.filter(case__in=cases, status=RouteStatus.ACTIVE,
                                          evaluation_on__lte=timezone.localdate())
-            .exclude(Exists(answered)).exclude(Exists(with_vt)).select_related("case").order_by("evaluation_on"))
+            .exclude(Exists(answered)).exclude(Exists(with_vt)).exclude(Exists(returned))
+            .select_related("case").order_by("evaluation_on"))
 
 
 def vt_monitoring_due(cases):
