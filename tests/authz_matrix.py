@@ -155,6 +155,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "meldcode:confirm": {"GET":  _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "meldcode:acute": {"GET":    _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
     "meldcode:report": {"GET":   _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
+    "meldcode:returning_violence": {"GET": _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
+    "meldcode:vt_answer": {"GET": _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
     # The team's fixed Veilig Thuis contact reads the reports of the case, and nothing else of it.
     "meldcode:report_pdf": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
     "meldcode:report_json": {"GET": _VT_REPORT_READ, "POST": _NOT_ALLOWED_GET},
@@ -256,7 +258,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:GET /api/v1/cases/{case_id}/meldcode/{route_id}": {"GET": _API_CASE_READ},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/signals": {"POST": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/kindcheck": {"POST": _API_CASE_REFUSED},
-    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/consultations": {"POST": _API_CASE_REFUSED},
+    # A consultation may be recorded at any moment of an active route (decision record 0011).
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/consultations": {"POST": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/conversation": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/weighing": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/answers": {"POST": _API_CASE_REFUSED},
@@ -269,6 +272,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/confirm": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/acute-danger": {"POST": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/reports": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/returning-violence": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/vt-answer": {"POST": _API_CASE_REFUSED},
     "api:GET /api/v1/cases/{case_id}/reports/{report_id}": {"GET": _API_VT_REPORT_READ},
     "api:GET /api/v1/cases/{case_id}/assessments": {"GET": _API_CASE_READ},
     "api:POST /api/v1/cases/{case_id}/balance": {"POST": _API_CASE_CREATE},

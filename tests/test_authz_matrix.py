@@ -262,7 +262,7 @@ PAGE_URLS = {
     "intake:claim": lambda w: reverse("intake:claim", args=[w.municipal_concern.pk]),
     **{f"meldcode:{name}": _meldcode_url(name) for name in (
         "route", "signal_link", "signal_add", "kindcheck", "consultation", "conversation", "weighing", "answer",
-        "confirm", "acute", "report", "monitoring_add", "monitoring_check")},
+        "confirm", "acute", "report", "monitoring_add", "monitoring_check", "returning_violence", "vt_answer")},
     "meldcode:start": _case_url("start", namespace="meldcode"),
     **{f"assessment:{name}": _case_url(name, namespace="assessment")
        for name in ("overview", "balance", "safety", "conversation", "kindcheck")},
@@ -321,6 +321,8 @@ API_BODIES = {
         "steps/{step}/reopen": lambda w: {"reason": "Fictief"},
         "acute-danger": lambda w: {"police_called_at": "2024-05-01T10:00", "called_by": "Medewerker"},
         "reports": lambda w: {"idempotency_key": "matrix-api-key-1", "not_informed_reason": "Fictief"},
+        "returning-violence": lambda w: {"occurred_on": "2024-05-01", "description": "Fictief incident"},
+        "vt-answer": lambda w: {"answer": "vt_takes_over", "summary": "Fictief"},
     }.items()},
     "POST /api/v1/cases/{case_id}/balance": lambda w: {"factors": [{"code": "r_micro_addiction", "note": "Fictief"}]},
     "POST /api/v1/cases/{case_id}/kindcheck": lambda w: {"minors": "yes", "action_taken": "Fictief"},

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.intake.conftest import answers, iworld, register  # noqa: F401  (iworld is a fixture)
+from tests.intake.conftest import answers, register
 from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.insight import periods, selectors
 from wijkveilig.insight.models import PublishedTable

@@ -179,9 +179,11 @@ def test_vt_feedback_only_by_liaison(world, route):
 
 
 def test_sending_the_report_after_step_five_closes_the_route(world, route):
+    """Meldnorm 2 (cannot help): zicht op veiligheid passes to Veilig Thuis. Meldnorm 1: see test_report_and_help."""
     walk_to_decision(world, route)
     answer(world, route, "suspicion", True)
-    answer(world, route, "unsafety", True)
+    answer(world, route, "unsafety", False)
+    answer(world, route, "can_help", False)
     actor = Actor.system(world.worker)
     ms.step_complete(actor=actor, access=world.access, route_id=route.pk, step=5)
     route.refresh_from_db()

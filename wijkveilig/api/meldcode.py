@@ -27,16 +27,36 @@ TEXT = Field(..., min_length=1, max_length=5000)
 OPTIONAL_TEXT = Field("", max_length=5000)
 
 
+class ReturningViolenceOut(Schema):
+    id: int
+    occurred_on: date
+    description: str
+    recorded_at: datetime
+
+
+class VtAnswerOut(Schema):
+    id: int
+    answer: str
+    summary: str
+    safety_conditions: str
+    organisation: str
+    monitoring_on: date | None
+    recorded_at: datetime
+
+
 class RouteOut(Schema):
     id: int
     case_id: int
     status: str
+    phase: str
     completed_steps: list[int]
     current_step: int | None
     outcome: str | None
     report_norm: int | None
     next_question: str | None
     evaluation_on: date | None
+    returning_violence: list[ReturningViolenceOut]
+    vt_answers: list[VtAnswerOut]
 
 
 class SignalIn(Schema):
@@ -61,7 +81,7 @@ class KindcheckIn(Schema):
 
 
 class ConsultationIn(Schema):
-    kind: str = Field(..., pattern="^(colleague|specialist|veilig_thuis)$")
+    kind: str = Field(..., pattern="^(colleague|specialist|veilig_thuis|injury_expert)$")
     with_whom: Text = Field("", max_length=200)
     specialist_id: int | None = Field(None, ge=1, le=2**62)
     consulted_on: PastDate
@@ -151,6 +171,19 @@ class AnswerIn(Schema):
     evaluation_on: PastDate | None = None
 
 
+class ReturningViolenceIn(Schema):
+    occurred_on: PastDate
+    description: RequiredText = TEXT
+
+
+class VtAnswerIn(Schema):
+    answer: str = Field(..., pattern="^(vt_takes_over|help_under_conditions|other_organisation)$")
+    summary: RequiredText = TEXT
+    safety_conditions: Text = OPTIONAL_TEXT
+    organisation: Text = Field("", max_length=300)
+    monitoring_on: date | None = None
+
+
 class ReopenIn(Schema):
     reason: RequiredText = TEXT
 
@@ -174,6 +207,7 @@ class ReportOut(Schema):
     route_id: int
     sent_at: datetime
     assessment_due_on: date
+    investigation_due_on: date | None
     is_acute: bool
     content: dict
 
@@ -197,12 +231,13 @@ class FeedbackOut(Schema):
 def _route_out(route: MeldcodeRoute) -> dict:
     state = route_state(route)
     decision = state.decision
-    return {"id": route.pk, "case_id": route.case_id, "status": route.status,
+    return {"id": route.pk, "case_id": route.case_id, "status": route.status, "phase": state.phase.value,
             "completed_steps": sorted(state.facts.completed),
             "current_step": state.current_step.value if state.current_step else None,
             "outcome": decision.outcome.value if decision.outcome else None, "report_norm": decision.report_norm,
             "next_question": decision.next_question.value if decision.next_question else None,
-            "evaluation_on": route.evaluation_on}
+            "evaluation_on": route.evaluation_on,
+            "returning_violence": list(route.returning_violence.all()), "vt_answers": list(route.vt_answers.all())}
 
 
 def _act(request, case_id: int, route_id: int, call) -> dict:
@@ -216,7 +251,8 @@ def _act(request, case_id: int, route_id: int, call) -> dict:
 
 def _report_out(report: VtReport) -> dict:
     return {"id": report.pk, "case_id": report.case_id, "route_id": report.route_id, "sent_at": report.sent_at,
-            "assessment_due_on": report.assessment_due_on, "is_acute": report.is_acute,
+            "assessment_due_on": report.assessment_due_on, "investigation_due_on": report.investigation_due_on,
+            "is_acute": report.is_acute,
             "content": json.loads(report.content)}
 
 
@@ -350,6 +386,18 @@ def confirm_meldcode_decision(request, case_id: int, route_id: int):
 def record_acute_danger(request, case_id: int, route_id: int, payload: AcuteDangerIn):
     return _act(request, case_id, route_id,
                 lambda a, acc, r: ms.acute_danger_record(actor=a, access=acc, route_id=r, **payload.dict()))
+
+
+@router.post("/cases/{case_id}/meldcode/{route_id}/returning-violence", response={200: RouteOut, **ERRORS})
+def record_returning_violence(request, case_id: int, route_id: int, payload: ReturningViolenceIn):
+    return _act(request, case_id, route_id,
+                lambda a, acc, r: ms.returning_violence_record(actor=a, access=acc, route_id=r, **payload.dict()))
+
+
+@router.post("/cases/{case_id}/meldcode/{route_id}/vt-answer", response={200: RouteOut, **ERRORS})
+def record_vt_answer(request, case_id: int, route_id: int, payload: VtAnswerIn):
+    return _act(request, case_id, route_id,
+                lambda a, acc, r: ms.vt_answer_record(actor=a, access=acc, route_id=r, **payload.dict()))
 
 
 @router.post("/cases/{case_id}/meldcode/{route_id}/reports", response={201: ReportOut, **ERRORS})

@@ -164,8 +164,9 @@ def _demo_kindcheck(actor: Actor, access: CaseAccess, route_id: int | None = Non
 
 
 def _meldcode_examples(users: dict[str, User]) -> None:
-    """Four demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis (a complex situation), one
-    giving help, one closed with a monitoring agreement."""
+    """Four demo routes of `medewerker`: one in step 2, one reported to Veilig Thuis (a complex situation) and helping
+    under its conditions, one giving help (where "Onveiligheid keert terug" can be recorded), one closed with a
+    monitoring agreement."""
     worker = users["medewerker"]
     actor = Actor.system(worker)
     cases = list(Case.objects.filter(assignments__user=worker, status="open").order_by("pk")[:4])
@@ -205,6 +206,11 @@ def _meldcode_examples(users: dict[str, User]) -> None:
         if number == 1:
             ms.vt_report_send(actor=actor, access=access, route_id=route.pk, idempotency_key=f"demo-report-{case.pk}",
                               informed_whom="Moeder (fictief)", informed_reaction="Begrijpt de melding")
+            # Meldnorm 1: questions 3-5 with Veilig Thuis; the wijkteam helps under its safety conditions.
+            ms.vt_answer_record(actor=actor, access=access, route_id=route.pk, answer="help_under_conditions",
+                                summary="Overleg met Veilig Thuis: wijkteam blijft betrokken (fictief)",
+                                safety_conditions="Vader woont tijdelijk bij zijn broer; geen alcohol in huis "
+                                                  "(fictief)", monitoring_on=today + timedelta(days=28))
 
 
 def _assessment_examples(users: dict[str, User]) -> None:

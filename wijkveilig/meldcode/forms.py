@@ -13,6 +13,7 @@ from wijkveilig.meldcode.models import (
     RiskSituation,
     Severity,
     SkipReason,
+    VtAnswerKind,
     VtDecision,
 )
 
@@ -192,3 +193,21 @@ class MonitoringCheckForm(forms.Form):
     checked_on = forms.DateField(label=_("Datum van de controle"), widget=DATE_WIDGET)
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=MonitoringOutcome.choices, widget=forms.RadioSelect)
     check_note = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)
+
+
+class ReturningViolenceForm(forms.Form):
+    occurred_on = forms.DateField(label=_("Wanneer is het gebeurd?"), widget=DATE_WIDGET)
+    description = forms.CharField(label=_("Wat is er gebeurd? Waarom stopt de hulp de onveiligheid niet?"),
+                                  widget=TEXT, max_length=5000)
+
+
+class VtAnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Wat is het antwoord van Veilig Thuis op vraag 3 tot en met 5?"),
+                               choices=VtAnswerKind.choices, widget=forms.RadioSelect)
+    summary = forms.CharField(label=_("Samenvatting van het overleg met Veilig Thuis"), widget=TEXT, max_length=5000)
+    safety_conditions = forms.CharField(label=_("Veiligheidsvoorwaarden van Veilig Thuis (bij hulp onder voorwaarden)"),
+                                        widget=TEXT, required=False, max_length=5000)
+    monitoring_on = forms.DateField(label=_("Volgende monitoringsdatum (bij hulp onder voorwaarden)"),
+                                    widget=DATE_WIDGET, required=False)
+    organisation = forms.CharField(label=_("Welke organisatie (bij een andere organisatie)?"), max_length=300,
+                                   required=False)

@@ -108,6 +108,7 @@ class ConsultationKind(models.TextChoices):
     COLLEAGUE = "colleague", _("collega")
     SPECIALIST = "specialist", _("aandachtsfunctionaris")
     VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis (anoniem advies)")
+    INJURY_EXPERT = "injury_expert", _("deskundige letselduiding (bijv. forensisch arts)")
 
 
 class RouteConsultation(models.Model):
@@ -294,6 +295,8 @@ class VtReport(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
     sent_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     assessment_due_on = models.DateField()
+    # Set when the first feedback says Veilig Thuis investigates itself: the second feedback moment's due date.
+    investigation_due_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]
@@ -343,3 +346,39 @@ class MonitoringAgreement(VersionedModel):
         if self.checker_id:
             return self.checker.get_full_name() or self.checker.get_username()
         return self.checker_text
+
+
+class ReturningViolence(models.Model):
+    """Meldnorm 3: during the help period the unsafety returns or the help does not stop it (what, when, who)."""
+
+    route = models.ForeignKey(MeldcodeRoute, on_delete=models.CASCADE, related_name="returning_violence")
+    occurred_on = models.DateField(_("wanneer"))
+    description = EncryptedTextField(_("wat er is gebeurd"))
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+
+class VtAnswerKind(models.TextChoices):
+    VT_TAKES_OVER = "vt_takes_over", _("Veilig Thuis neemt over")
+    HELP_UNDER_CONDITIONS = "help_under_conditions", _("het wijkteam helpt onder de veiligheidsvoorwaarden van "
+                                                       "Veilig Thuis")
+    OTHER_ORGANISATION = "other_organisation", _("een andere organisatie biedt de hulp")
+
+
+class VtRouteAnswer(models.Model):
+    """After a meldnorm-1 report: Veilig Thuis's answer on questions 3-5, as the worker recorded it."""
+
+    route = models.ForeignKey(MeldcodeRoute, on_delete=models.CASCADE, related_name="vt_answers")
+    answer = models.CharField(max_length=25, choices=VtAnswerKind.choices)
+    summary = EncryptedTextField()
+    safety_conditions = EncryptedTextField(blank=True, default="")
+    organisation = EncryptedTextField(blank=True, default="")
+    monitoring_on = models.DateField(null=True, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["recorded_at", "id"]

@@ -48,6 +48,8 @@ def report_content(route: MeldcodeRoute, *, informed_whom: str, informed_reactio
         "outcome": state.decision.outcome.value if state.decision.outcome else "",
         "acute_danger": [{"police_called_at": a.police_called_at.isoformat(), "called_by": a.called_by}
                          for a in route.acute_dangers.all()],
+        "returning_violence": [{"occurred_on": r.occurred_on.isoformat(), "description": r.description}
+                               for r in route.returning_violence.all()],
         "informed": {"whom": informed_whom, "reaction": informed_reaction, "not_informed_reason": not_informed_reason},
     }
 
@@ -126,6 +128,8 @@ def report_pdf(content: dict, *, sent_on: date, due_on: date) -> bytes:
                                      for a in content["afwegingskader"]])
     _section(pdf, "Acuut gevaar", [f"112 gebeld op {a['police_called_at']} door {a['called_by']}"
                                    for a in content["acute_danger"]] or ["-"])
+    _section(pdf, "Onveiligheid keert terug (meldnorm 3)", [f"{r['occurred_on']}: {r['description']}"
+                                                            for r in content.get("returning_violence", [])] or ["-"])
     informed = content["informed"]
     _section(pdf, "Geinformeerd over de melding", [f"Wie: {informed['whom'] or '-'}", f"Reactie: {informed['reaction'] or '-'}",
                                                    f"Niet geinformeerd omdat: {informed['not_informed_reason'] or '-'}"])

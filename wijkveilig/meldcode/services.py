@@ -18,6 +18,7 @@ from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
 from wijkveilig.core.errors import DomainError
 from wijkveilig.meldcode import afwegingskader, weighing
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
+from wijkveilig.meldcode.deadlines import feedback_due_on
 from wijkveilig.meldcode.models import (
     AcuteDanger,
     Complexity,
@@ -30,6 +31,7 @@ from wijkveilig.meldcode.models import (
     MeldcodeRoute,
     MeldcodeSetting,
     MinorsAnswer,
+    ReturningViolence,
     RiskSituation,
     RouteConsultation,
     RouteConversation,
@@ -40,17 +42,16 @@ from wijkveilig.meldcode.models import (
     SkipReason,
     StepAction,
     StepEvent,
+    VtAnswerKind,
     VtDecision,
     VtFeedback,
     VtReport,
+    VtRouteAnswer,
 )
 from wijkveilig.meldcode.report import report_content
 from wijkveilig.meldcode.state import RouteState, route_state
 from wijkveilig.meldcode.steps import Blocker, Step, completion_blockers, reopen
 from wijkveilig.meldcode.weighing_selectors import complexity_suggestion, complexity_text
-from wijkveilig.meldcode.workdays import add_working_days
-
-VT_ASSESSMENT_WORKING_DAYS = 5  # Landelijk Handelingsprotocol Veilig Thuis 2019 (domain-facts.md §2.2)
 
 BLOCKER_MESSAGES = {
     Blocker.EARLIER_STEP_OPEN: gettext_lazy("Rond eerst de vorige stap af. Stappen overslaan kan niet."),
@@ -177,11 +178,11 @@ def kindcheck_record(*, actor: Actor, access: CaseAccess, route_id: int | None =
 @transaction.atomic
 def consultation_record(*, actor: Actor, access: CaseAccess, route_id: int, kind: str, with_whom: str,
                         consulted_on: date, topic: str, advice: str, specialist_id: int | None = None) -> RouteConsultation:
-    """Step 2 (or a Veilig Thuis consultation during weighing): with whom, what, when, and the advice given."""
+    """With whom, what, when, and the advice given: step 2 needs one, and any moment of an active route allows one.
+
+    "Ook als je beslist dat melden niet nodig is, kun je met Veilig Thuis overleggen" (decision record 0011).
+    """
     route = _active_route(access, route_id)
-    state = route_state(route)
-    step = Step.WEIGHING if kind == ConsultationKind.VEILIG_THUIS and state.current_step == Step.WEIGHING else Step.CONSULTATION
-    _require_step_open(state, step)
     _require(kind in ConsultationKind.values, _("Kies met wie u overlegde."), "kind")
     _require(consulted_on <= timezone.localdate(), _("De datum ligt in de toekomst."), "consulted_on")
     _require(bool(topic.strip()) and bool(advice.strip()), _("Vul in wat is besproken en welk advies is gegeven."), "advice")
@@ -359,10 +360,10 @@ def acute_danger_record(*, actor: Actor, access: CaseAccess, route_id: int, poli
 
 
 def may_report(state: RouteState) -> bool:
-    """A report follows from the afwegingskader (report / report again) or from recorded acute danger."""
+    """A report follows from the afwegingskader (report / report again, not yet sent) or from recorded acute danger."""
     if state.route.acute_dangers.exists():
         return True
-    return state.decision.outcome in {Outcome.REPORT, Outcome.REPORT_AGAIN}
+    return state.phase == afwegingskader.Phase.REPORT_DUE
 
 
 @transaction.atomic
@@ -383,16 +384,20 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
              _("Vul de reactie in van wie u informeerde."), "informed_reaction")
     content = report_content(route, informed_whom=informed_whom, informed_reaction=informed_reaction,
                              not_informed_reason=not_informed_reason, reporter=actor.user)
-    sent_at = timezone.now()
+    sent_at, is_acute = timezone.now(), route.acute_dangers.exists()
     report = VtReport.objects.create(
         case=access.case, route=route, idempotency_key=key, content=json.dumps(content, ensure_ascii=False),
         informed_whom=informed_whom, informed_reaction=informed_reaction, not_informed_reason=not_informed_reason,
-        is_acute=route.acute_dangers.exists(), sent_at=sent_at, sent_by=actor.user,
-        assessment_due_on=add_working_days(timezone.localtime(sent_at).date(), VT_ASSESSMENT_WORKING_DAYS))
+        is_acute=is_acute, sent_at=sent_at, sent_by=actor.user,
+        assessment_due_on=feedback_due_on(FeedbackMoment.AFTER_ASSESSMENT, is_acute=is_acute,
+                                          sent_on=timezone.localtime(sent_at).date()))
     _timeline(actor, access, "meldcode.reported")
     _log(actor, access, "vt_report.sent", Action.EXECUTE)
-    if Step.DECISION.value in route_state(route).facts.completed:
+    after = route_state(route)
+    if afwegingskader.closes_after_report(after.phase, step5_completed=Step.DECISION.value in after.facts.completed,
+                                          report_norm=after.decision.report_norm):
         # After the report, keeping an eye on safety passes to Veilig Thuis; feedback is tracked on the report.
+        # After a meldnorm-1 report the route waits for Veilig Thuis's answer on questions 3-5 instead.
         _close_route(route)
     return report
 
@@ -415,4 +420,90 @@ def vt_feedback_record(*, actor: Actor, access: CaseAccess, report_id: int, mome
                                          recorded_by=actor.user)
     _timeline(actor, access, "meldcode.vt_feedback", decision)
     _log(actor, access, "vt_report.feedback_recorded", Action.CREATE)
+    _after_first_feedback(report, feedback)
     return feedback
+
+
+def _after_first_feedback(report: VtReport, feedback: VtFeedback) -> None:
+    """The second feedback moment gets its due date; a route waiting on questions 3-5 closes when VT keeps the case."""
+    if feedback.moment != FeedbackMoment.AFTER_ASSESSMENT or report.investigation_due_on is not None:
+        return
+    report.investigation_due_on = feedback_due_on(
+        FeedbackMoment.AFTER_INVESTIGATION, sent_on=timezone.localtime(report.sent_at).date(),
+        is_acute=report.is_acute, first_decision=feedback.decision, first_received_on=feedback.received_on)
+    report.save(update_fields=["investigation_due_on"])
+    route = MeldcodeRoute.objects.select_for_update().get(pk=report.route_id)
+    if (feedback.decision in afwegingskader.VT_KEEPS_CASE_DECISIONS
+            and route_state(route).phase == afwegingskader.Phase.AWAITING_VT_ANSWER):
+        _close_route(route)
+
+
+def _route_for_returning_violence(access: CaseAccess, route_id: int) -> MeldcodeRoute:
+    """The active route, or the case's latest route if it was closed with monitoring (which is then reopened)."""
+    route = MeldcodeRoute.objects.select_for_update().filter(pk=route_id, case=access.case).first()
+    _require(route is not None, _("Deze Meldcode-route hoort niet bij deze casus."))
+    state = route_state(route)
+    _require(afwegingskader.may_record_returning_violence(state.phase, state.decision),
+             _("Terugkerend geweld legt u vast in de hulpperiode: na 'ja' op vraag 4, onder voorwaarden van Veilig "
+               "Thuis, of op een route die is afgesloten met monitoring."))
+    if route.status == RouteStatus.CLOSED:
+        _require(access.case.status == CaseStatus.OPEN, _("Deze casus is gesloten."))
+        latest = access.case.meldcode_routes.order_by("-started_at", "-id").first()
+        _require(latest == route and not access.case.meldcode_routes.filter(status=RouteStatus.ACTIVE).exists(),
+                 _("Er is een nieuwere Meldcode-route; leg het daar vast."))
+        route.status, route.closed_at = RouteStatus.ACTIVE, None
+        route.save(update_fields=["status", "closed_at"])
+    return route
+
+
+@transaction.atomic
+def returning_violence_record(*, actor: Actor, access: CaseAccess, route_id: int, occurred_on: date,
+                              description: str) -> ReturningViolence:
+    """Meldnorm 3: the unsafety returns or the help does not stop it; the outcome becomes report again at once."""
+    _require(occurred_on <= timezone.localdate(), _("De datum ligt in de toekomst."), "occurred_on")
+    _require(len(description.strip()) >= 5, _("Beschrijf wat er is gebeurd."), "description")
+    route = _route_for_returning_violence(access, route_id)
+    record = ReturningViolence.objects.create(route=route, occurred_on=occurred_on, description=description,
+                                              recorded_by=actor.user)
+    _timeline(actor, access, "meldcode.returning_violence")
+    _log(actor, access, "meldcode.returning_violence_recorded", Action.CREATE)
+    return record
+
+
+def _check_vt_answer(answer: str, safety_conditions: str, organisation: str, monitoring_on: date | None) -> None:
+    _require(answer in VtAnswerKind.values, _("Kies het antwoord van Veilig Thuis."), "answer")
+    if answer == VtAnswerKind.HELP_UNDER_CONDITIONS:
+        _require(bool(safety_conditions.strip()), _("Vul de veiligheidsvoorwaarden van Veilig Thuis in."),
+                 "safety_conditions")
+        _require(monitoring_on is not None and monitoring_on > timezone.localdate(),
+                 _("Stel een monitoringsdatum in de toekomst vast: wanneer kijkt u samen met Veilig Thuis of de "
+                   "voorwaarden worden nageleefd?"), "monitoring_on")
+    if answer == VtAnswerKind.OTHER_ORGANISATION:
+        _require(bool(organisation.strip()), _("Vul in welke organisatie de hulp biedt."), "organisation")
+
+
+@transaction.atomic
+def vt_answer_record(*, actor: Actor, access: CaseAccess, route_id: int, answer: str, summary: str,
+                     safety_conditions: str = "", organisation: str = "",
+                     monitoring_on: date | None = None) -> VtRouteAnswer:
+    """After a meldnorm-1 report: Veilig Thuis's answer on questions 3-5; helping under its conditions keeps the
+    route open with a monitoring date, any other answer closes it (zicht op veiligheid lies elsewhere)."""
+    route = _active_route(access, route_id)
+    _require(afwegingskader.may_record_vt_answer(route_state(route).phase),
+             _("Het antwoord van Veilig Thuis op vraag 3 tot en met 5 volgt op een melding bij acute of structurele "
+               "onveiligheid (meldnorm 1)."), "answer")
+    _check_vt_answer(answer, safety_conditions, organisation, monitoring_on)
+    _require(bool(summary.strip()), _("Vat het antwoord van Veilig Thuis samen."), "summary")
+    helps = answer == VtAnswerKind.HELP_UNDER_CONDITIONS
+    record = VtRouteAnswer.objects.create(
+        route=route, answer=answer, summary=summary, safety_conditions=safety_conditions if helps else "",
+        organisation=organisation if answer == VtAnswerKind.OTHER_ORGANISATION else "",
+        monitoring_on=monitoring_on if helps else None, recorded_by=actor.user)
+    if helps:
+        route.evaluation_on = monitoring_on
+        route.save(update_fields=["evaluation_on"])
+    else:
+        _close_route(route)
+    _timeline(actor, access, "meldcode.vt_answered", answer)
+    _log(actor, access, "meldcode.vt_answer_recorded", Action.CREATE)
+    return record

@@ -11,7 +11,9 @@ from wijkveilig.meldcode.models import (
     DecisionAnswer,
     MeldcodeRoute,
     MinorsAnswer,
+    RouteStatus,
     StepAction,
+    VtRouteAnswer,
 )
 from wijkveilig.meldcode.steps import Blocker, RouteFacts, Step, current_step, kindcheck_blockers
 
@@ -22,6 +24,8 @@ class RouteState:
     facts: RouteFacts
     decision: afwegingskader.Decision
     latest_answers: dict[str, DecisionAnswer]
+    phase: afwegingskader.Phase = afwegingskader.Phase.DECIDING
+    vt_answer: VtRouteAnswer | None = None
 
     @property
     def current_step(self) -> Step | None:
@@ -52,7 +56,14 @@ def route_state(route: MeldcodeRoute) -> RouteState:
     latest: dict[str, DecisionAnswer] = {}
     for answer in route.answers.all():
         latest[answer.question] = answer
-    decision = afwegingskader.decide({q: a.answer for q, a in latest.items()})
+    returning = list(route.returning_violence.all())
+    decision = afwegingskader.decide({q: a.answer for q, a in latest.items()}, returning_violence=bool(returning))
+    vt_answer = route.vt_answers.last()
+    # The report that counts is one sent after the latest thing that made reporting the norm.
+    trigger = max([a.answered_at for a in latest.values()] + [r.recorded_at for r in returning], default=None)
+    reported = trigger is not None and route.reports.filter(sent_at__gte=trigger).exists()
+    phase = afwegingskader.phase(decision, is_closed=route.status == RouteStatus.CLOSED, reported=reported,
+                                 vt_answer=vt_answer.answer if vt_answer else None)
     facts = RouteFacts(
         completed=completed,
         signal_count=route.signals.count(),
@@ -67,4 +78,5 @@ def route_state(route: MeldcodeRoute) -> RouteState:
         vt_consulted=any(c.kind == ConsultationKind.VEILIG_THUIS for c in consultations),
         decision_final=decision.is_final or decision.outcome == afwegingskader.Outcome.ORGANISE_HELP,
     )
-    return RouteState(route=route, facts=facts, decision=decision, latest_answers=latest)
+    return RouteState(route=route, facts=facts, decision=decision, latest_answers=latest, phase=phase,
+                      vt_answer=vt_answer)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkveilig.meldcode.afwegingskader import Outcome, Question
+from wijkveilig.meldcode.afwegingskader import Outcome, Phase, Question
 
 QUESTIONS = {
     Question.SUSPICION: _("1. Vermoeden: heb ik op basis van de stappen 1 tot en met 4 een vermoeden van (dreiging van) "
@@ -43,4 +43,14 @@ STEP_TITLES = {
     "3": _("Stap 3: gesprek met de cliënt"),
     "4": _("Stap 4: wegen van het geweld"),
     "5": _("Stap 5: beslissen met het afwegingskader"),
+}
+
+PHASES = {
+    Phase.DECIDING: _("stappen 1 tot en met 5"),
+    Phase.HELP: _("hulpperiode (tot de evaluatiedatum)"),
+    Phase.REPORT_DUE: _("melden bij Veilig Thuis"),
+    Phase.AWAITING_VT_ANSWER: _("gemeld; vraag 3 tot en met 5 samen met Veilig Thuis"),
+    Phase.HELP_UNDER_VT_CONDITIONS: _("hulp onder voorwaarden van Veilig Thuis"),
+    Phase.WITH_VT: _("gemeld; zicht op veiligheid ligt bij Veilig Thuis"),
+    Phase.CLOSED: _("afgesloten"),
 }

@@ -18,7 +18,7 @@ from wijkveilig.cases.models import Note, NoteKind
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
 from wijkveilig.households.models import Person
-from wijkveilig.meldcode import forms, monitoring_services, services, texts
+from wijkveilig.meldcode import afwegingskader, forms, monitoring_services, services, texts
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
 from wijkveilig.meldcode.monitoring_selectors import route_monitoring
@@ -109,6 +109,10 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
                       for step in Step],
         "failed": _failed(bound),
         "may_report": services.may_report(state),
+        "phase_text": texts.PHASES[state.phase],
+        "returning_violence": route.returning_violence.all(), "vt_answers": route.vt_answers.all(),
+        "may_record_returning": afwegingskader.may_record_returning_violence(state.phase, state.decision),
+        "may_record_vt_answer": afwegingskader.may_record_vt_answer(state.phase),
         "forms": {
             "signal_link": forms.SignalLinkForm(notes=Note.objects.filter(case=case, kind=NoteKind.SIGNAL)
                                                 .exclude(pk__in=linked)),
@@ -277,22 +281,45 @@ def decision_confirm_view(request, case_id: int, route_id: int):
                         call=lambda a, acc, r, d: services.decision_confirm(actor=a, access=acc, route_id=r.pk))
 
 
-@require_http_methods(["GET", "POST"])
-def acute_danger_view(request, case_id: int, route_id: int):
+def _record_page(request, case_id: int, route_id: int, *, form_class, initial: dict, service, template: str,
+                 done: str, then: str):
+    """A page with one form for one service on the route; on success a message and on to `then`."""
     access = access_case(request, case_id, write=True, section="meldcode")
     route = _route(access, route_id)
-    form = forms.AcuteDangerForm(form_data(request), initial={
-        "police_called_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+    form = form_class(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.acute_danger_record(actor=Actor.from_request(request), access=access, route_id=route.pk,
-                                         **form.cleaned_data)
-            messages.warning(request, _("Vastgelegd. Meld nu bij Veilig Thuis."))
-            return redirect("meldcode:report", case_id=case_id, route_id=route_id)
+            service(actor=Actor.from_request(request), access=access, route_id=route.pk, **form.cleaned_data)
+            messages.warning(request, done)
+            return redirect(then, case_id=case_id, route_id=route_id)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "meldcode/acute.html", {"case": access.case, "route": route, "form": form},
-                  status=400 if form.errors else 200)
+    return render(request, template, {"case": access.case, "route": route, "form": form,
+                                      "state": route_state(route)}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def acute_danger_view(request, case_id: int, route_id: int):
+    return _record_page(request, case_id, route_id, form_class=forms.AcuteDangerForm,
+                        initial={"police_called_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+                        service=services.acute_danger_record, template="meldcode/acute.html",
+                        done=_("Vastgelegd. Meld nu bij Veilig Thuis."), then="meldcode:report")
+
+
+@require_http_methods(["GET", "POST"])
+def returning_violence_view(request, case_id: int, route_id: int):
+    return _record_page(request, case_id, route_id, form_class=forms.ReturningViolenceForm,
+                        initial={"occurred_on": timezone.localdate()}, service=services.returning_violence_record,
+                        template="meldcode/returning_violence.html",
+                        done=_("Terugkerend geweld vastgelegd. Meld nu bij Veilig Thuis (meldnorm 3)."),
+                        then="meldcode:report")
+
+
+@require_http_methods(["GET", "POST"])
+def vt_answer_view(request, case_id: int, route_id: int):
+    return _record_page(request, case_id, route_id, form_class=forms.VtAnswerForm, initial={},
+                        service=services.vt_answer_record, template="meldcode/vt_answer.html",
+                        done=_("Het antwoord van Veilig Thuis is vastgelegd."), then="meldcode:route")
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Max
+from django.utils import timezone
 
 from wijkveilig.cases.models import Case, ParticipantRole
 from wijkveilig.households.models import Person
@@ -84,12 +85,17 @@ def readers_of(case: Case, listed: list[Agreement]) -> dict[int, list[tuple[Pers
 
 
 def vt_conditions_hint(case: Case) -> str:
-    """The latest safety conditions Veilig Thuis sent back on this case's reports, if any."""
-    from wijkveilig.meldcode.models import VtFeedback
+    """The latest safety conditions of Veilig Thuis on this case: from its feedback on a report, or from its answer
+    on questions 3-5 under which the wijkteam helps (whichever is newest), if any."""
+    from wijkveilig.meldcode.models import VtFeedback, VtRouteAnswer
 
     # Encrypted: cannot filter on emptiness in SQL, so take the newest non-empty one here.
-    rows = VtFeedback.objects.filter(report__case=case).order_by("-received_on", "-id")
-    return next((f.safety_conditions for f in rows[:20] if f.safety_conditions.strip()), "")
+    feedback = [(f.received_on, f.safety_conditions) for f in
+                VtFeedback.objects.filter(report__case=case).order_by("-received_on", "-id")[:20]]
+    answers = [(timezone.localtime(a.recorded_at).date(), a.safety_conditions) for a in
+               VtRouteAnswer.objects.filter(route__case=case).order_by("-recorded_at", "-id")[:20]]
+    rows = sorted(answers + feedback, key=lambda row: row[0], reverse=True)  # stable: an answer wins a tie
+    return next((conditions for _on, conditions in rows if conditions.strip()), "")
 
 
 def overdue_agreements(case_ids: list[int], today: date) -> dict[int, int]:
