@@ -2,7 +2,7 @@
 
 Rules (one row each in RULES; a case matches a rule when its count is at least the threshold):
 - overdue_agreements: at least one safety-plan agreement is past its date and not met;
-- overdue_vt_feedback: Veilig Thuis feedback after the safety assessment is overdue;
+- overdue_vt_feedback: Veilig Thuis feedback is overdue, after the safety assessment or after its own investigation;
 - missed_reviews: at least one review date of the safety plan passed without a review;
 - falling_safety_scale: any party's safety scale is falling (see `is_falling`);
 - missed_monitoring: a monitoring date agreed when the Meldcode route closed (question 5 = yes) passed unchecked.
