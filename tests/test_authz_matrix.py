@@ -574,6 +574,12 @@ def test_matrix_entry(matrix_world, key):
     assert problems == [], "\n".join(problems)
 
 
+def test_every_request_body_and_url_belongs_to_an_entry():
+    """A body or URL under a stale key (a URL name, a renamed route) would silently not be sent."""
+    stale = (set(PAGE_BODIES) | set(PAGE_URLS) | {f"api:{key}" for key in API_BODIES}) - set(MATRIX)
+    assert stale == set(), f"keys that are no entry of tests/authz_matrix.py: {sorted(stale)}"
+
+
 def test_matrix_size():
     """Guard against the matrix shrinking by accident: every persona has a row for every entry."""
     entries = sum(len(methods) for methods in MATRIX.values()) * len(PERSONAS)
