@@ -43,7 +43,8 @@ def mda_case(world, police):
     agreement = safety_services.safety_agreement_add(actor=actor, access=access, entry=entry(what=AGREEMENT))
     safety_services.safety_agreement_review(actor=actor, access=access, agreement_id=agreement.pk, status="partly",
                                             reviewed_on=timezone.localdate(), note=REVIEW_NOTE)
-    safety_services.safe_place_set(actor=actor, access=access, person_id=victim.pk, answer=SAFE_PLACE)
+    safety_services.safe_place_set(expected_version=0, actor=actor, access=access,
+                                   person_id=victim.pk, answer=SAFE_PLACE)
     services.conference_record(actor=actor, access=access, scheduled_at=timezone.now(),
                                participant_ids=[world.worker.pk], question="Fictief: is het veilig?",
                                known=DELIBERATION, risk_estimate="high",
