@@ -213,6 +213,7 @@ PAGE_BODIES = {
     "cases:new": lambda w: {"household_name": "Huishouden Matrixproef"},
     "cases:summary": lambda w: {"summary": "Nieuwe fictieve aanleiding", **_version(w)},
     "cases:close": lambda w: {"reason": "safety_reached", **_version(w)},
+    "safety:plan": lambda w: {"version": 1},  # the world's case has no plan yet: the first save makes version 1
     "cases:reopen": _version,
     "cases:assign": lambda w: {"workers": [w.worker.pk, w.duo_partner.pk]},
     "cases:person_add": lambda w: {"first_name": "Proef", "last_name": "Persoon", "gender": "x", "roles": ["witness"]},
@@ -227,8 +228,8 @@ PAGE_BODIES = {
     "cases:emergency": lambda w: {"reason": "Dringend: fictieve cliënte belt, collega afwezig."},
     "intake:new": lambda w: {"source": "team", "received_at": "2024-05-01T10:00", "household_name": "Huishouden Nieuw",
                              "observation": "Fictief", **_TRIAGE_FORM},
-    "intake:triage": lambda w: _TRIAGE_FORM,
-    "intake:overrule": lambda w: {"colour": "rood", "reason": "Fictieve reden"},
+    "intake:triage": lambda w: {**_TRIAGE_FORM, "version": w.concern.version},
+    "intake:overrule": lambda w: {"colour": "rood", "reason": "Fictieve reden", "version": w.concern.version},
     "intake:case_open": lambda w: {"household": "new", "workers": [w.worker.pk]},
     "intake:vt_report": lambda w: {"idempotency_key": "matrix-intake-report", "observation": "Fictief",
                                    "not_informed_reason": "Fictief: moeder zou in gevaar komen."},
@@ -330,12 +331,13 @@ API_BODIES = {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},
     "POST /api/v1/cases/{case_id}/safety-mappings": lambda w: {"scales": [{"party": "worker", "score": 4}]},
-    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief"},
+    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief", "version": 1},
     "POST /api/v1/cases/{case_id}/safety-plan/agreements": lambda w: {
         "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01"},
     "POST /api/v1/cases/{case_id}/safety-plan/reviews": lambda w: {
         "agreement_id": 2**61, "status": "kept", "reviewed_on": "2024-05-01"},
-    "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {"answer": "Fictief: bij zus"},
+    "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {
+        "answer": "Fictief: bij zus", "version": 0},
     "PUT /api/v1/cases/{case_id}/safety-plan/agreements/{agreement_id}": lambda w: {
         "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01", "version": 1},
     "POST /api/v1/cases/{case_id}/conferences": lambda w: {
@@ -351,8 +353,10 @@ API_BODIES = {
                                                "household_name": "Huishouden API", "observation": "Fictief"},
     "POST /api/v1/intake/concerns/{concern_id}/triage": lambda w: {
         "direct_danger": False, "direct_danger_reason": "x", "structural_unsafety": False,
-        "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x"},
-    "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief"},
+        "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x",
+        "version": w.concern.version},
+    "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief",
+                                                                    "version": w.concern.version},
     "POST /api/v1/intake/concerns/{concern_id}/vt-report": lambda w: {
         "idempotency_key": "matrix-api-report", "observation": "Fictief", "not_informed_reason": "Fictief"},
     "POST /api/v1/intake/concerns/{concern_id}/vt-known": lambda w: {
