@@ -363,7 +363,7 @@ API_BODIES = {
         "idempotency_key": "matrix-api-known", "vt_reference": "VT-2024-0002", "vt_known_on": "2024-05-01"},
     "POST /api/v1/cases/{case_id}/mda": lambda w: {"case_director_id": w.worker.pk, "criteria": ["long_history"],
                                                    "reason": "Fictief"},
-    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk},
+    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk, "version": 1},
     "POST /api/v1/cases/{case_id}/mda/partners": lambda w: {"user_id": w.vt_liaison.pk, "sector": "veilig_thuis",
                                                             "basis": "statutory_task", "basis_note": "Fictief"},
     "POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": lambda w: {"reason": "Fictief"},

@@ -218,6 +218,7 @@ def test_one_mda_at_a_time_and_partners_only_from_external_accounts(mda_case, po
 
 def test_case_director_changes_within_the_team_and_is_on_the_timeline(mda_case):
     services.mda_director_change(actor=Actor.system(mda_case.coordinator), access=mda_case.access,
+                                 expected_version=services.mda_current(mda_case.case).version,
                                  case_director_id=mda_case.duo_partner.pk)
     assert services.mda_current(mda_case.case).case_director == mda_case.duo_partner
     events = set(mda_case.case.timeline.values_list("event", flat=True))
