@@ -340,6 +340,7 @@ PAGE_BODIES = {
     "casussen/nieuw/": lambda w: {"household_name": "Huishouden Matrixproef"},
     "casussen/<int:case_id>/aanleiding/": lambda w: {"summary": "Nieuwe fictieve aanleiding", **_version(w)},
     "casussen/<int:case_id>/sluiten/": lambda w: {"reason": "safety_reached", **_version(w)},
+    "casussen/<int:case_id>/veiligheidsplan/": lambda w: {"version": 1},  # no plan yet: the first save makes version 1
     "casussen/<int:case_id>/heropenen/": _version,
     "casussen/<int:case_id>/toewijzen/": lambda w: {"workers": [w.worker.pk, w.duo_partner.pk]},
     "casussen/<int:case_id>/personen/nieuw/": lambda w: {
@@ -357,8 +358,8 @@ PAGE_BODIES = {
     "casussen/<int:case_id>/noodtoegang/": lambda w: {"reason": "Dringend: fictieve cliënte belt, collega afwezig."},
     "intake/nieuw/": lambda w: {"source": "team", "received_at": "2024-05-01T10:00",
                                 "household_name": "Huishouden Nieuw", "observation": "Fictief", **_TRIAGE_FORM},
-    "intake/<int:concern_id>/triage/": lambda w: _TRIAGE_FORM,
-    "intake/<int:concern_id>/kleur/": lambda w: {"colour": "rood", "reason": "Fictieve reden"},
+    "intake/<int:concern_id>/triage/": lambda w: {**_TRIAGE_FORM, "version": w.concern.version},
+    "intake/<int:concern_id>/kleur/": lambda w: {"colour": "rood", "reason": "Fictieve reden", "version": w.concern.version},
     "intake/<int:concern_id>/casus/": lambda w: {"household": "new", "workers": [w.worker.pk]},
     "intake/<int:concern_id>/melding/": lambda w: {"idempotency_key": "matrix-intake-report", "observation": "Fictief",
                                                    "not_informed_reason": "Fictief: moeder zou in gevaar komen."},
@@ -419,12 +420,13 @@ API_BODIES = {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},
     "POST /api/v1/cases/{case_id}/safety-mappings": lambda w: {"scales": [{"party": "worker", "score": 4}]},
-    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief"},
+    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief", "version": 1},
     "POST /api/v1/cases/{case_id}/safety-plan/agreements": lambda w: {
         "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01"},
     "POST /api/v1/cases/{case_id}/safety-plan/reviews": lambda w: {
         "agreement_id": 2**61, "status": "kept", "reviewed_on": "2024-05-01"},
-    "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {"answer": "Fictief: bij zus"},
+    "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {
+        "answer": "Fictief: bij zus", "version": 0},
     "PUT /api/v1/cases/{case_id}/safety-plan/agreements/{agreement_id}": lambda w: {
         "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01", "version": 1},
     "POST /api/v1/cases/{case_id}/conferences": lambda w: {
@@ -440,15 +442,17 @@ API_BODIES = {
                                                "household_name": "Huishouden API", "observation": "Fictief"},
     "POST /api/v1/intake/concerns/{concern_id}/triage": lambda w: {
         "direct_danger": False, "direct_danger_reason": "x", "structural_unsafety": False,
-        "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x"},
-    "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief"},
+        "structural_unsafety_reason": "x", "multi_problem": True, "multi_problem_reason": "x",
+        "version": w.concern.version},
+    "POST /api/v1/intake/concerns/{concern_id}/overrule": lambda w: {"colour": "rood", "reason": "Fictief",
+                                                                    "version": w.concern.version},
     "POST /api/v1/intake/concerns/{concern_id}/vt-report": lambda w: {
         "idempotency_key": "matrix-api-report", "observation": "Fictief", "not_informed_reason": "Fictief"},
     "POST /api/v1/intake/concerns/{concern_id}/vt-known": lambda w: {
         "idempotency_key": "matrix-api-known", "vt_reference": "VT-2024-0002", "vt_known_on": "2024-05-01"},
     "POST /api/v1/cases/{case_id}/mda": lambda w: {"case_director_id": w.worker.pk, "criteria": ["long_history"],
                                                    "reason": "Fictief"},
-    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk},
+    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk, "version": 1},
     "POST /api/v1/cases/{case_id}/mda/partners": lambda w: {"user_id": w.vt_liaison.pk, "sector": "veilig_thuis",
                                                             "basis": "statutory_task", "basis_note": "Fictief"},
     "POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": lambda w: {"reason": "Fictief"},

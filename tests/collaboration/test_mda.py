@@ -43,7 +43,8 @@ def mda_case(world, police):
     agreement = safety_services.safety_agreement_add(actor=actor, access=access, entry=entry(what=AGREEMENT))
     safety_services.safety_agreement_review(actor=actor, access=access, agreement_id=agreement.pk, status="partly",
                                             reviewed_on=timezone.localdate(), note=REVIEW_NOTE)
-    safety_services.safe_place_set(actor=actor, access=access, person_id=victim.pk, answer=SAFE_PLACE)
+    safety_services.safe_place_set(expected_version=0, actor=actor, access=access,
+                                   person_id=victim.pk, answer=SAFE_PLACE)
     services.conference_record(actor=actor, access=access, scheduled_at=timezone.now(),
                                participant_ids=[world.worker.pk], question="Fictief: is het veilig?",
                                known=DELIBERATION, risk_estimate="high",
@@ -217,6 +218,7 @@ def test_one_mda_at_a_time_and_partners_only_from_external_accounts(mda_case, po
 
 def test_case_director_changes_within_the_team_and_is_on_the_timeline(mda_case):
     services.mda_director_change(actor=Actor.system(mda_case.coordinator), access=mda_case.access,
+                                 expected_version=services.mda_current(mda_case.case).version,
                                  case_director_id=mda_case.duo_partner.pk)
     assert services.mda_current(mda_case.case).case_director == mda_case.duo_partner
     events = set(mda_case.case.timeline.values_list("event", flat=True))

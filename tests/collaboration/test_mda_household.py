@@ -168,15 +168,15 @@ def test_contact_person_defaults_to_the_director_and_can_be_changed(world):
     enrolment = services.mda_start(actor=actor, access=world.access, case_director_id=world.worker.pk,
                                    criteria=["long_history"], reason="Fictief")
     assert enrolment.contact_person == world.worker
-    services.mda_director_change(actor=actor, access=world.access, case_director_id=world.worker.pk,
-                                 contact_person_id=world.duo_partner.pk)
+    services.mda_director_change(actor=actor, access=world.access, expected_version=enrolment.version,
+                                 case_director_id=world.worker.pk, contact_person_id=world.duo_partner.pk)
     enrolment.refresh_from_db()
     assert (enrolment.case_director, enrolment.contact_person) == (world.worker, world.duo_partner)
     assert world.case.timeline.filter(event="collaboration.mda_contact_changed").exists()
     assert not world.case.timeline.filter(event="collaboration.mda_director_changed").exists()
     with pytest.raises(DomainError) as outsider:
-        services.mda_director_change(actor=actor, access=world.access, case_director_id=world.worker.pk,
-                                     contact_person_id=world.outsider.pk)
+        services.mda_director_change(actor=actor, access=world.access, expected_version=enrolment.version,
+                                     case_director_id=world.worker.pk, contact_person_id=world.outsider.pk)
     assert outsider.value.field == "contact_person"
 
 
@@ -209,7 +209,8 @@ def test_migration_merges_two_open_enrolments_of_one_household():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = [("collaboration", "0002_mda")], [("collaboration", "0005_mda_household_required")]
+    # `after` is the latest migration, so the models below match the table.
+    before, after = [("collaboration", "0002_mda")], [("collaboration", "0006_mda_enrolment_version")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "collaboration"]

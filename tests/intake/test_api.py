@@ -24,7 +24,8 @@ def test_register_triage_overrule_over_the_api(iworld):
     coordinator = api_client(iworld.coordinator)
     queue = coordinator.get("/api/v1/intake/concerns").json()
     assert [c["id"] for c in queue] == [body["id"]]
-    overruled = post(coordinator, f"/intake/concerns/{body['id']}/overrule", {"colour": "oranje", "reason": "Fictief"})
+    overruled = post(coordinator, f"/intake/concerns/{body['id']}/overrule", {"colour": "oranje", "reason": "Fictief",
+                                                                           "version": body["version"]})
     assert overruled.status_code == 200
     assert (overruled.json()["computed_colour"], overruled.json()["final_colour"]) == ("rood", "oranje")
 
@@ -32,7 +33,7 @@ def test_register_triage_overrule_over_the_api(iworld):
 def test_triage_over_the_api(iworld):
     concern = register(iworld.vt_liaison)
     response = post(api_client(iworld.coordinator), f"/intake/concerns/{concern.pk}/triage", {**TRIAGE,
-                    "direct_danger": False, "multi_problem": True})
+                    "direct_danger": False, "multi_problem": True, "version": concern.version})
     assert response.status_code == 200 and response.json()["final_colour"] == "geel"
     assert response.json()["needs_specialist_support"] is True
 
@@ -56,7 +57,7 @@ def test_out_of_scope_concern_is_404(iworld, persona):
 def test_vt_contact_cannot_overrule_over_the_api(iworld):
     concern = register(iworld.vt_liaison, colour_answers=answers())
     response = post(api_client(iworld.vt_liaison), f"/intake/concerns/{concern.pk}/overrule",
-                    {"colour": "rood", "reason": "Fictief"})
+                    {"colour": "rood", "reason": "Fictief", "version": concern.version})
     assert response.status_code == 403
     assert AccessLogEntry.objects.filter(event="concern.write_denied", user_id=iworld.vt_liaison.pk).exists()
 

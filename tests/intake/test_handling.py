@@ -177,7 +177,8 @@ def test_colour_and_triage_are_fixed_once_handled(iworld):
     concern = register(iworld.vt_liaison, colour_answers=RED)
     confirm(iworld.coordinator, concern)
     with pytest.raises(DomainError, match="al afgehandeld"):
-        services.concern_overrule(actor=Actor.system(iworld.coordinator), access=team_access(concern),
+        services.concern_overrule(expected_version=concern.version,
+                                  actor=Actor.system(iworld.coordinator), access=team_access(concern),
                                   colour="groen", reason="Fictief")
 
 

@@ -100,7 +100,8 @@ def test_partner_shares_and_sees_only_status(iworld, as_user):
     concern = Concern.objects.get()
     actor = Actor.system(iworld.coordinator)
     from wijkveilig.intake.access import ConcernAccess
-    services.concern_triage(actor=actor, access=ConcernAccess(concern, "team", True), answers=answers(a=True),
+    services.concern_triage(expected_version=concern.version,
+                            actor=actor, access=ConcernAccess(concern, "team", True), answers=answers(a=True),
                             reasons={"direct_danger": "x", "structural_unsafety": "x", "multi_problem": "x"})
     body = client.get(reverse("intake:shared")).content.decode()
     assert concern.reference in body and "in behandeling" in body

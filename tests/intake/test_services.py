@@ -63,7 +63,8 @@ def test_colour_decides_the_route(iworld, given, colour, destination):
 def test_every_triage_answer_needs_a_justification(iworld):
     concern = register(iworld.coordinator)
     with pytest.raises(DomainError) as error:
-        services.concern_triage(actor=Actor.system(iworld.coordinator), access=team_access(concern),
+        services.concern_triage(expected_version=concern.version,
+                                actor=Actor.system(iworld.coordinator), access=team_access(concern),
                                 answers=answers(a=True), reasons={**REASONS, "direct_danger": "  "})
     assert error.value.field == "direct_danger_reason"
     assert Concern.objects.get(pk=concern.pk).final_colour == ""
@@ -73,8 +74,11 @@ def test_overrule_keeps_both_colours_and_needs_a_reason(iworld):
     concern = register(iworld.vt_liaison, colour_answers=answers(c=True))
     actor = Actor.system(iworld.coordinator)
     with pytest.raises(DomainError):
-        services.concern_overrule(actor=actor, access=team_access(concern), colour="oranje", reason=" ")
-    services.concern_overrule(actor=actor, access=team_access(concern), colour="oranje", reason="Fictief: wapen in huis")
+        services.concern_overrule(expected_version=concern.version,
+                                  actor=actor, access=team_access(concern), colour="oranje", reason=" ")
+    services.concern_overrule(expected_version=concern.version,
+                              actor=actor, access=team_access(concern), colour="oranje",
+                              reason="Fictief: wapen in huis")
     concern.refresh_from_db()
     assert (concern.computed_colour, concern.final_colour, concern.overruled_by) == ("geel", "oranje",
                                                                                      iworld.coordinator)
@@ -85,7 +89,8 @@ def test_overrule_keeps_both_colours_and_needs_a_reason(iworld):
 def test_only_a_coordinator_overrules(iworld):
     concern = register(iworld.vt_liaison, colour_answers=answers())
     with pytest.raises(DomainError):
-        services.concern_overrule(actor=Actor.system(iworld.worker), access=team_access(concern), colour="rood",
+        services.concern_overrule(expected_version=concern.version,
+                                  actor=Actor.system(iworld.worker), access=team_access(concern), colour="rood",
                                   reason="Fictief")
 
 
@@ -189,7 +194,8 @@ def test_case_needs_triage_and_only_once(iworld):
     actor = Actor.system(iworld.coordinator)
     with pytest.raises(DomainError):
         services.concern_case_open(actor=actor, access=team_access(concern), worker_ids=[iworld.worker.pk])
-    services.concern_triage(actor=actor, access=team_access(concern), answers=answers(), reasons=REASONS)
+    services.concern_triage(expected_version=concern.version,
+                            actor=actor, access=team_access(concern), answers=answers(), reasons=REASONS)
     services.concern_case_open(actor=actor, access=team_access(concern), worker_ids=[iworld.worker.pk])
     with pytest.raises(DomainError):
         services.concern_case_open(actor=actor, access=team_access(concern), worker_ids=[iworld.worker.pk])

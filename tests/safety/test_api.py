@@ -36,7 +36,7 @@ def test_safety_plan_round_trip(world, victim):
     assert created.status_code == 201 and created.json()["is_overdue"] is False
     refused = send(c, "POST", f"{base}/agree")
     assert refused.status_code == 422 and "slachtoffer" in refused.json()["detail"]
-    placed = send(c, "PUT", f"{base}/safe-places/{victim.pk}", {"answer": SAFE_PLACE})
+    placed = send(c, "PUT", f"{base}/safe-places/{victim.pk}", {"answer": SAFE_PLACE, "version": 0})
     assert placed.json()["missing"] == []
     review = send(c, "POST", f"{base}/reviews", {"agreement_id": created.json()["id"], "status": "partly",
                                                    "reviewed_on": timezone.localdate().isoformat(), "note": "Fictief"})
@@ -53,7 +53,7 @@ def test_api_refuses_bad_input_and_other_persons(world, victim, perpetrator):
     c, base = api_client(world.worker), f"/cases/{world.case.pk}/safety-plan"
     assert send(c, "POST", f"{base}/agreements", _agreement() | {"who": "  "}).status_code == 422
     assert send(c, "POST", f"{base}/agreements", _agreement() | {"kind": "x"}).status_code == 422
-    assert send(c, "PUT", f"{base}/safe-places/{perpetrator.pk}", {"answer": SAFE_PLACE}).status_code == 422
+    assert send(c, "PUT", f"{base}/safe-places/{perpetrator.pk}", {"answer": SAFE_PLACE, "version": 0}).status_code == 422
     assert send(c, "POST", f"{base}/reviews", {"agreement_id": 999, "status": "kept",
                                                 "reviewed_on": timezone.localdate().isoformat()}).status_code == 422
     assert not Agreement.objects.exists()
@@ -70,7 +70,8 @@ def test_api_outsider_404_and_consulted_specialist_403(world, specialist_consult
 
 def test_api_family_pdf_is_per_recipient(world, actor, victim, perpetrator):
     services.safety_agreement_add(actor=actor, access=world.access, entry=entry())
-    services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer=SAFE_PLACE)
+    services.safe_place_set(expected_version=0, actor=actor, access=world.access,
+                            person_id=victim.pk, answer=SAFE_PLACE)
     c, base = api_client(world.worker), f"/cases/{world.case.pk}/safety-plan/family-pdf"
 
     def text(person_id):

@@ -39,7 +39,8 @@ def test_team_persona_builds_and_agrees_a_plan(world, as_user, victim, persona):
     response = client.post(_url(world, "agree"))
     assert response.status_code == 400
     assert "Vul voor elk slachtoffer in waar" in response.content.decode()
-    place = client.post(_url(world, "safe_place", person_id=victim.pk), {f"p{victim.pk}-answer": SAFE_PLACE})
+    place = client.post(_url(world, "safe_place", person_id=victim.pk), {f"p{victim.pk}-answer": SAFE_PLACE,
+                                                                           f"p{victim.pk}-version": 0})
     assert place.status_code == 302
     assert client.post(_url(world, "agree")).status_code == 302
     assert selectors.plan_of(world.case).status == PlanStatus.AGREED
@@ -97,8 +98,10 @@ def test_latest_vt_conditions_are_shown_as_a_hint(world, as_user, actor):
 
 def test_family_pdf_for_perpetrator_never_shows_the_victims_safe_place(world, as_user, actor, victim, perpetrator):
     services.safety_agreement_add(actor=actor, access=world.access, entry=entry(what="Vader belt niet na 22 uur"))
-    services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer=SAFE_PLACE)
-    services.plan_update(actor=actor, access=world.access, vt_conditions="Fictief VT-geheim", review_on=None)
+    services.safe_place_set(expected_version=0, actor=actor, access=world.access,
+                            person_id=victim.pk, answer=SAFE_PLACE)
+    services.plan_update(expected_version=1, actor=actor, access=world.access,
+                         vt_conditions="Fictief VT-geheim", review_on=None)
     client = as_user(world.worker)
     for_perpetrator = _pdf_text(client.get(_url(world, "family_pdf", for_person_id=perpetrator.pk)))
     for_victim = _pdf_text(client.get(_url(world, "family_pdf", for_person_id=victim.pk)))
@@ -130,7 +133,7 @@ def test_review_date_and_review_are_shown(world, as_user, actor):
     agreement = services.safety_agreement_add(actor=actor, access=world.access, entry=entry())
     client = as_user(world.worker)
     review_on = timezone.localdate() + timezone.timedelta(days=21)
-    assert client.post(_url(world, "plan"), {"review_on": review_on.isoformat()}).status_code == 302
+    assert client.post(_url(world, "plan"), {"review_on": review_on.isoformat(), "version": 1}).status_code == 302
     assert client.post(_url(world, "review_add"), {"agreement": agreement.pk, "status": "not_kept",
                                                    "reviewed_on": timezone.localdate().isoformat(),
                                                    "note": "Fictief: oom was ziek"}).status_code == 302

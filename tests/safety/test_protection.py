@@ -179,8 +179,10 @@ def test_audience_outside_the_household_is_refused(family, actor, other_case_per
 
 def test_edit_checks_the_version_and_puts_an_agreed_plan_back_to_draft(family, actor):
     agreement = services.safety_agreement_add(actor=actor, access=family.access, entry=_protective())
-    services.safe_place_set(actor=actor, access=family.access, person_id=family.anna.pk, answer="Bij zus (fictief)")
-    services.safe_place_set(actor=actor, access=family.access, person_id=family.liv.pk, answer="Bij oma (fictief)")
+    services.safe_place_set(expected_version=0, actor=actor, access=family.access,
+                            person_id=family.anna.pk, answer="Bij zus (fictief)")
+    services.safe_place_set(expected_version=0, actor=actor, access=family.access,
+                            person_id=family.liv.pk, answer="Bij oma (fictief)")
     services.safety_plan_agree(actor=actor, access=family.access)
     services.safety_agreement_update(actor=actor, access=family.access, agreement_id=agreement.pk,
                                      expected_version=1, entry=_protective(what=EDITED))
@@ -195,17 +197,20 @@ def test_edit_checks_the_version_and_puts_an_agreed_plan_back_to_draft(family, a
 
 def test_each_child_is_asked_for_a_safe_place_and_sees_only_their_own(family, actor):
     services.safety_agreement_add(actor=actor, access=family.access, entry=entry())
-    services.safe_place_set(actor=actor, access=family.access, person_id=family.anna.pk, answer="Bij zus ANNA-PLEK")
+    services.safe_place_set(expected_version=0, actor=actor, access=family.access,
+                            person_id=family.anna.pk, answer="Bij zus ANNA-PLEK")
     with pytest.raises(DomainError, match="ook voor elk kind"):
         services.safety_plan_agree(actor=actor, access=family.access)
-    services.safe_place_set(actor=actor, access=family.access, person_id=family.liv.pk, answer="Bij oma LIV-PLEK")
+    services.safe_place_set(expected_version=0, actor=actor, access=family.access,
+                            person_id=family.liv.pk, answer="Bij oma LIV-PLEK")
     assert services.safety_plan_agree(actor=actor, access=family.access).status == PlanStatus.AGREED
     for_liv, for_anna = _page_pdf(family, family.liv), _page_pdf(family, family.anna)
     assert "LIV-PLEK" in for_liv and "ANNA-PLEK" not in for_liv
     assert "ANNA-PLEK" in for_anna and "LIV-PLEK" not in for_anna
     assert "PLEK" not in _page_pdf(family, family.frank)
     with pytest.raises(DomainError):  # Frank is neither victim nor child
-        services.safe_place_set(actor=actor, access=family.access, person_id=family.frank.pk, answer="x")
+        services.safe_place_set(expected_version=0, actor=actor, access=family.access,
+                                person_id=family.frank.pk, answer="x")
     page = login_client(family.worker).get(reverse("safety:plan", args=[family.case.pk])).content.decode()
     assert "LIV-PLEK" in page and "ANNA-PLEK" in page
 

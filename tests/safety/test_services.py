@@ -39,7 +39,8 @@ def test_plan_cannot_be_agreed_until_every_victim_has_a_safe_place(world, actor,
     with pytest.raises(DomainError, match="Vul voor elk slachtoffer in waar"):
         services.safety_plan_agree(actor=actor, access=world.access)
     assert selectors.plan_of(world.case).status == PlanStatus.DRAFT
-    services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer=SAFE_PLACE)
+    services.safe_place_set(expected_version=0, actor=actor, access=world.access,
+                            person_id=victim.pk, answer=SAFE_PLACE)
     plan = services.safety_plan_agree(actor=actor, access=world.access)
     assert plan.status == PlanStatus.AGREED and plan.agreed_by == world.worker
     assert AccessLogEntry.objects.filter(event="safety.plan_agreed", case_id=world.case.pk).count() == 1
@@ -52,12 +53,14 @@ def test_plan_without_agreements_cannot_be_agreed(world, actor):
 
 def test_safe_place_only_for_a_victim_and_not_empty(world, actor, victim, perpetrator):
     with pytest.raises(DomainError):
-        services.safe_place_set(actor=actor, access=world.access, person_id=perpetrator.pk, answer=SAFE_PLACE)
+        services.safe_place_set(expected_version=0, actor=actor, access=world.access,
+                                person_id=perpetrator.pk, answer=SAFE_PLACE)
     with pytest.raises(DomainError):
-        services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer="  ")
+        services.safe_place_set(expected_version=0, actor=actor, access=world.access, person_id=victim.pk, answer="  ")
     assert not SafePlace.objects.exists()
-    services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer="eerst")
-    services.safe_place_set(actor=actor, access=world.access, person_id=victim.pk, answer=SAFE_PLACE)
+    services.safe_place_set(expected_version=0, actor=actor, access=world.access, person_id=victim.pk, answer="eerst")
+    services.safe_place_set(expected_version=1, actor=actor, access=world.access,
+                            person_id=victim.pk, answer=SAFE_PLACE)
     assert list(SafePlace.objects.values_list("answer", flat=True)) == [SAFE_PLACE]
     with connection.cursor() as cursor:
         cursor.execute("SELECT answer FROM safety_safeplace")
@@ -96,7 +99,7 @@ def test_review_refuses_bad_status_or_future_date(world, actor, status, days):
 
 def test_missed_reviews_counts_plans_past_their_review_date(world, actor):
     agreement = services.safety_agreement_add(actor=actor, access=world.access, entry=entry())
-    services.plan_update(actor=actor, access=world.access, review_on=timezone.localdate())
+    services.plan_update(expected_version=1, actor=actor, access=world.access, review_on=timezone.localdate())
     later = timezone.localdate() + timedelta(days=2)
     assert selectors.missed_reviews([world.case.pk], later) == {world.case.pk: 1}
     services.safety_agreement_review(actor=actor, access=world.access, agreement_id=agreement.pk, status="partly",
@@ -107,7 +110,8 @@ def test_missed_reviews_counts_plans_past_their_review_date(world, actor):
 
 def test_review_date_in_the_past_is_refused(world, actor):
     with pytest.raises(DomainError):
-        services.plan_update(actor=actor, access=world.access, review_on=timezone.localdate() - timedelta(days=1))
+        services.plan_update(expected_version=1, actor=actor, access=world.access,
+                             review_on=timezone.localdate() - timedelta(days=1))
 
 
 def test_closed_case_refuses_changes(world, actor):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from wijkveilig.api.schemas import ErrorOut, LocalDatetime, RequiredText, Text
+from wijkveilig.api.schemas import ErrorOut, LocalDatetime, RequiredText, Text, Version
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.collaboration import selectors, services
@@ -172,6 +172,7 @@ class MdaStartIn(Schema):
 class MdaDirectorIn(Schema):
     case_director_id: int = Field(..., ge=1, le=2**62)
     contact_person_id: int | None = Field(None, ge=1, le=2**62)
+    version: Version
 
 
 class MdaPartnerIn(Schema):
@@ -199,6 +200,7 @@ class MdaPartnerOut(Schema):
 
 class MdaOut(Schema):
     id: int
+    version: int = Field(..., description="Stuur deze mee bij het wijzigen van casusregisseur of contactpersoon")
     case_director_id: int
     contact_person_id: int
     case_ids: list[int]
@@ -254,7 +256,7 @@ def _name(user) -> str:
 
 
 def _mda_out(enrolment) -> dict:
-    return {"id": enrolment.pk, "case_director_id": enrolment.case_director_id,
+    return {"id": enrolment.pk, "version": enrolment.version, "case_director_id": enrolment.case_director_id,
             "contact_person_id": enrolment.contact_person_id,
             "case_ids": list(enrolment.links.values_list("case_id", flat=True)), "criteria": enrolment.criteria,
             "reason": enrolment.reason, "started_at": enrolment.started_at, "ended_at": enrolment.ended_at,
@@ -299,8 +301,9 @@ def join_mda(request, case_id: int):
 def change_mda_director(request, case_id: int, payload: MdaDirectorIn):
     """Hand the MDA++ case direction and/or the role of fixed contact person for the family to team members."""
     access = _directing(request, case_id)
+    data = payload.dict()
     return _mda_out(services.mda_director_change(actor=Actor.from_request(request), access=access,
-                                                 **payload.dict()))
+                                                 expected_version=data.pop("version"), **data))
 
 
 @router.post("/cases/{case_id}/mda/partners", response={201: MdaPartnerOut, **ERRORS})

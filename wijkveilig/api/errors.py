@@ -99,9 +99,9 @@ def install(api: NinjaAPI) -> None:
         PermissionDenied: lambda r, e: _respond(api, r, 403, str(e) or _("U mag dit niet wijzigen.")),
         AuthenticationError: lambda r, e: _unauthenticated(api, r),
         HttpError: lambda r, e: _http_error(api, r, e),
-        ConflictError: lambda r, e: _respond(api, r, 409, _(
+        ConflictError: lambda r, e: api.create_response(r, {"detail": _(
             "Iemand anders heeft dit intussen gewijzigd; uw versie is verouderd. Haal de nieuwste versie op "
-            "en probeer het opnieuw."), "version"),
+            "en probeer het opnieuw."), "field": "version", "current_version": e.current_version}, status=409),
         DomainError: lambda r, e: _respond(api, r, 422, e.message, e.field),
         AuditUnavailable: lambda r, e: _respond(api, r, 503, _("Tijdelijk niet beschikbaar: het logboek kan niet "
                                                                 "worden bijgewerkt.")),

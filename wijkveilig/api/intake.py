@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from wijkveilig.accounts.models import Role
-from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text
+from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text, Version
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.intake import closure, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
@@ -50,9 +50,14 @@ class ConcernIn(Schema):
     triage: TriageIn | None = Field(None, description="De triage bij binnenkomst; kan ook later.")
 
 
+class TriageUpdateIn(TriageIn):
+    version: Version
+
+
 class OverruleIn(Schema):
     colour: Colour
     reason: RequiredText = Field(..., max_length=2000)
+    version: Version
 
 
 class ConcernOut(Schema):
@@ -180,17 +185,22 @@ def get_concern(request, concern_id: int):
 
 
 @router.post("/intake/concerns/{concern_id}/triage", response={200: ConcernOut, **ERRORS})
-def triage_concern(request, concern_id: int, payload: TriageIn):
-    """Answer the three triage questions; the colour follows (Wijkveilig's own scale, not a national one)."""
+def triage_concern(request, concern_id: int, payload: TriageUpdateIn):
+    """Answer the three triage questions; the colour follows (Wijkveilig's own scale, not a national one). 409 if
+    someone triaged or overruled since `version`."""
     access = access_concern(request, concern_id, write=True)
-    return _out(services.concern_triage(actor=Actor.from_request(request), access=access, **_triage_args(payload)))
+    return _out(services.concern_triage(actor=Actor.from_request(request), access=access,
+                                        expected_version=payload.version, **_triage_args(payload)))
 
 
 @router.post("/intake/concerns/{concern_id}/overrule", response={200: ConcernOut, **ERRORS})
 def overrule_colour(request, concern_id: int, payload: OverruleIn):
-    """A coordinator sets another colour with a mandatory reason; the computed colour is kept."""
+    """A coordinator sets another colour with a mandatory reason; the computed colour is kept. 409 if someone
+    triaged or overruled since `version`."""
     access = access_concern(request, concern_id, write=True)
-    return _out(services.concern_overrule(actor=Actor.from_request(request), access=access, **payload.dict()))
+    data = payload.dict()
+    return _out(services.concern_overrule(actor=Actor.from_request(request), access=access,
+                                          expected_version=data.pop("version"), **data))
 
 
 @router.post("/intake/concerns/{concern_id}/vt-report", response={201: HandlingOut, **ERRORS})

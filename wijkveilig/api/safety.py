@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from wijkveilig.api.schemas import ErrorOut, PastDate, RequiredText, Text
+from wijkveilig.api.schemas import MAX_VERSION, ErrorOut, PastDate, RequiredText, Text, Version
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.core.errors import DomainError
 from wijkveilig.safety import rules, selectors, services
 from wijkveilig.safety.family_pdf import family_pdf_response
+from wijkveilig.safety.models import NO_ANSWER_VERSION
 
 router = Router(tags=["safety"])
 ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
@@ -45,10 +46,12 @@ class AgreementOut(Schema):
 class SafePlaceOut(Schema):
     person_id: int
     answer: str
+    version: int
 
 
 class PlanOut(Schema):
     status: str
+    version: int = Field(..., description="De versie van de voorwaarden en evaluatiedatum (1: nog niet opgeslagen)")
     vt_conditions: str
     vt_conditions_hint: str
     review_on: date | None
@@ -61,6 +64,7 @@ class PlanOut(Schema):
 class PlanIn(Schema):
     vt_conditions: Text = Field("", max_length=2000)
     review_on: PastDate | None = None
+    version: Version
 
 
 class AgreementIn(Schema):
@@ -80,7 +84,7 @@ class AgreementIn(Schema):
 
 
 class AgreementUpdateIn(AgreementIn):
-    version: int = Field(..., ge=1, le=2**62)
+    version: Version
 
 
 class ReviewIn(Schema):
@@ -92,6 +96,8 @@ class ReviewIn(Schema):
 
 class SafePlaceIn(Schema):
     answer: RequiredText = Field(..., min_length=1, max_length=2000)
+    version: int = Field(..., ge=NO_ANSWER_VERSION, le=MAX_VERSION,
+                         description="De versie van het laatst opgehaalde antwoord; 0 als er nog geen was")
 
 
 def _agreement_out(agreement, today: date) -> dict:
@@ -107,13 +113,15 @@ def _agreement_out(agreement, today: date) -> dict:
 
 def _plan_out(case) -> dict:
     plan, today = selectors.plan_of(case), timezone.localdate()
-    places = dict(plan.safe_places.values_list("person_id", "answer")) if plan else {}
+    saved = list(plan.safe_places.order_by("person_id").values_list("person_id", "answer", "version")) if plan else []
+    places = {pk: answer for pk, answer, _version in saved}
     agreements = selectors.agreements(plan)
-    return {"status": plan.status if plan else "draft", "vt_conditions": plan.vt_conditions if plan else "",
+    return {"status": plan.status if plan else "draft", "version": plan.version if plan else 1,
+            "vt_conditions": plan.vt_conditions if plan else "",
             "vt_conditions_hint": selectors.vt_conditions_hint(case), "review_on": plan.review_on if plan else None,
             "agreed_at": plan.agreed_at if plan else None,
             "agreements": [_agreement_out(a, today) for a in agreements],
-            "safe_places": [{"person_id": pk, "answer": answer} for pk, answer in sorted(places.items())],
+            "safe_places": [{"person_id": pk, "answer": answer, "version": version} for pk, answer, version in saved],
             "missing": rules.plan_missing(agreement_count=len(agreements),
                                           victim_ids=selectors.safe_place_person_ids(case), answers=places)}
 
@@ -130,9 +138,11 @@ def get_safety_plan(request, case_id: int):
 
 @router.put("/cases/{case_id}/safety-plan", response={200: PlanOut, **ERRORS})
 def update_safety_plan(request, case_id: int, payload: PlanIn):
-    """Set the Veilig Thuis safety conditions and the next review date."""
+    """Set the Veilig Thuis safety conditions and the next review date (409 if someone saved them since `version`)."""
     access = _write(request, case_id)
-    services.plan_update(actor=Actor.from_request(request), access=access, **payload.dict())
+    data = payload.dict()
+    services.plan_update(actor=Actor.from_request(request), access=access, expected_version=data.pop("version"),
+                         **data)
     return _plan_out(access.case)
 
 
@@ -165,10 +175,11 @@ def add_safety_review(request, case_id: int, payload: ReviewIn):
 
 @router.put("/cases/{case_id}/safety-plan/safe-places/{person_id}", response={200: PlanOut, **ERRORS})
 def set_safe_place(request, case_id: int, person_id: int, payload: SafePlaceIn):
-    """Record a victim's or child's answer to "Waar kan je heen als het opnieuw gebeurt?"."""
+    """Record a victim's or child's answer to "Waar kan je heen als het opnieuw gebeurt?" (409 if someone recorded
+    one since `version`; 0 when there was none yet)."""
     access = _write(request, case_id)
     services.safe_place_set(actor=Actor.from_request(request), access=access, person_id=person_id,
-                            answer=payload.answer)
+                            expected_version=payload.version, answer=payload.answer)
     return _plan_out(access.case)
 
 

@@ -73,6 +73,7 @@ Version = Annotated[int, Field(ge=1, le=MAX_VERSION, description="De versie die 
 class ErrorOut(Schema):
     detail: str = Field(..., description="Uitleg in het Nederlands; bevat geen persoonsgegevens.")
     field: str | None = Field(None, description="Het invoerveld waar het om gaat, als dat bekend is.")
+    current_version: int | None = Field(None, description="Bij 409: de versie die nu is opgeslagen (0: nog niets).")
 
 
 class CaseOut(Schema):

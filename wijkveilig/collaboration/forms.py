@@ -90,6 +90,7 @@ class MdaDirectorForm(forms.Form):
     contact_person = forms.TypedChoiceField(
         label=_("Vast contactpersoon voor het gezin"), coerce=int, empty_value=None, required=False,
         help_text=_("Een teamlid; mag dezelfde persoon zijn als de casusregisseur. Leeg: de casusregisseur."))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_000_000_000)
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +102,7 @@ class MdaStartForm(MdaDirectorForm):
     criteria = forms.MultipleChoiceField(label=_("Waarom MDA++?"), choices=MdaCriterion.choices,
                                          widget=forms.CheckboxSelectMultiple)
     reason = forms.CharField(label=_("Toelichting"), widget=TEXT, max_length=5000)
+    version = None  # starting makes a new enrolment: nothing to be stale about
 
 
 class MdaPartnerForm(forms.Form):

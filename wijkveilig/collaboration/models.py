@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.cases.models import Case
 from wijkveilig.core.encryption import EncryptedTextField
+from wijkveilig.core.models import VersionedModel
 from wijkveilig.households.models import Household
 
 User = settings.AUTH_USER_MODEL
@@ -114,7 +115,7 @@ class SharingBasis(models.TextChoices):
     CONFLICT_OF_DUTIES = "conflict_of_duties", _("conflict van plichten (veiligheid gaat voor)")
 
 
-class MdaEnrolment(models.Model):
+class MdaEnrolment(VersionedModel):
     """A period in which a household is worked as MDA++: one family, one plan, one case director (casusregisseur).
 
     Keyed by household: every open case of the household joins the one open enrolment (`MdaCase` rows)."""

@@ -28,6 +28,7 @@ from wijkveilig.collaboration.models import (
     SharingBasis,
 )
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.models import save_versioned
 
 SECTION = "collaboration"
 # AVE: scaling up or down is a case-direction decision: the coordinator or the assigned worker, not an emergency grant.
@@ -354,16 +355,17 @@ def _mda_join(*, actor: Actor, access: CaseAccess) -> MdaEnrolment:
     return enrolment
 
 
-def mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int,
+def mda_director_change(*, actor: Actor, access: CaseAccess, expected_version: int, case_director_id: int,
                         contact_person_id: int | None = None) -> MdaEnrolment:
-    """Hand the case direction, and/or the role of fixed contact person for the family, to other team members."""
+    """Hand the case direction, and/or the role of fixed contact person for the family, to other team members;
+    refused if someone changed them since `expected_version`."""
     require_direction(actor, access, "collaboration.mda_director_denied")
-    return _mda_director_change(actor=actor, access=access, case_director_id=case_director_id,
-                                contact_person_id=contact_person_id)
+    return _mda_director_change(actor=actor, access=access, expected_version=expected_version,
+                                case_director_id=case_director_id, contact_person_id=contact_person_id)
 
 
 @transaction.atomic
-def _mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: int,
+def _mda_director_change(*, actor: Actor, access: CaseAccess, expected_version: int, case_director_id: int,
                          contact_person_id: int | None) -> MdaEnrolment:
     _require_open(access)
     enrolment = _locked_current(access)
@@ -378,7 +380,7 @@ def _mda_director_change(*, actor: Actor, access: CaseAccess, case_director_id: 
         _record(actor=actor, access=access, event="collaboration.mda_contact_changed",
                 also=_fellow_cases(enrolment, access), action=Action.UPDATE, detail=_display(contact))
     enrolment.case_director, enrolment.contact_person = director, contact
-    enrolment.save(update_fields=["case_director", "contact_person"])
+    save_versioned(enrolment, expected_version=expected_version, fields=["case_director", "contact_person"])
     return enrolment
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +14,7 @@ from wijkveilig.collaboration import forms, selectors, services
 from wijkveilig.collaboration.ave import Fact
 from wijkveilig.collaboration.models import MdaCriterion
 from wijkveilig.collaboration.stagnation import Reason
-from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import ConflictError, DomainError
 from wijkveilig.core.http import form_data
 
 SECTION = services.SECTION
@@ -42,6 +43,7 @@ def _apply(form, call) -> bool:
         call()
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        form.has_conflict = isinstance(exc, ConflictError)
         return False
     return True
 
@@ -111,6 +113,11 @@ def ave_view(request, case_id: int):
 MDA_SECTION = "mda"
 
 
+def _director_initial(case) -> dict:
+    current = services.mda_current(case)
+    return {"version": current.version} if current else {}
+
+
 def _mda_forms(request, access, bound: str | None = None) -> dict:
     """The MDA++ page's forms; only the one that was posted (`bound`) carries the user's input and errors."""
     case, data = access.case, form_data(request)
@@ -118,7 +125,7 @@ def _mda_forms(request, access, bound: str | None = None) -> dict:
     return {
         "start_form": forms.MdaStartForm(data if bound == "start" else None, members=members),
         "director_form": forms.MdaDirectorForm(data if bound == "director" else None, members=members,
-                                               prefix="director"),
+                                               prefix="director", initial=_director_initial(case)),
         "partner_form": forms.MdaPartnerForm(data if bound == "partner" else None,
                                              candidates=services.mda_partner_candidates(), prefix="partner"),
         "end_form": forms.ReasonForm(data if bound == "end" else None, prefix="end"),
@@ -126,7 +133,8 @@ def _mda_forms(request, access, bound: str | None = None) -> dict:
     }
 
 
-def _mda_page(request, access, *, built: dict | None = None, remove_form=None, remove_id: int | None = None):
+def _mda_page(request, access, *, built: dict | None = None, remove_form=None, remove_id: int | None = None,
+              status: int | None = None):
     built = built or _mda_forms(request, access)
     failed = remove_form is not None or any(form.is_bound for form in built.values())
     overview = selectors.mda_overview(access.case)
@@ -144,7 +152,7 @@ def _mda_page(request, access, *, built: dict | None = None, remove_form=None, r
         "stale_forms": [built[name] for name in hidden if built[name].errors],
         "active_partners": active, "remove_form": remove_form,
         "mda_criteria": [criteria[c] for c in overview["mda"].criteria if c in criteria] if overview["mda"] else []}
-    return render(request, "collaboration/mda.html", context, status=400 if failed else 200)
+    return render(request, "collaboration/mda.html", context, status=status or (400 if failed else 200))
 
 
 def _mda_post(request, case_id: int, bound: str, call, success: str):
@@ -156,6 +164,11 @@ def _mda_post(request, case_id: int, bound: str, call, success: str):
     if form.is_valid() and _apply(form, lambda: call(Actor.from_request(request), access, form.cleaned_data)):
         messages.success(request, success)
         return redirect("collaboration:mda", case_id=case_id)
+    if getattr(form, "has_conflict", False):  # the page shows the director saved now; the form keeps the choice
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = str(_director_initial(access.case).get("version", 1))
+        form.conflict_url = reverse("collaboration:mda", args=[case_id])
+        return _mda_page(request, access, built=built, status=409)
     return _mda_page(request, access, built=built)
 
 
@@ -172,7 +185,8 @@ def mda_view(request, case_id: int):
 @require_POST
 def mda_director_view(request, case_id: int):
     return _mda_post(request, case_id, "director", lambda actor, access, data: services.mda_director_change(
-        actor=actor, access=access, case_director_id=data["case_director"], contact_person_id=data["contact_person"]),
+        actor=actor, access=access, expected_version=data["version"], case_director_id=data["case_director"],
+        contact_person_id=data["contact_person"]),
         _("Casusregisseur en vast contactpersoon bijgewerkt."))
 
 

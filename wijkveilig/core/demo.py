@@ -287,9 +287,9 @@ def _safety_examples(users: dict[str, User]) -> None:
     safety.safety_agreement_review(actor=actor, access=access, agreement_id=first.pk, status="partly",
                                    reviewed_on=today, note="Demo: twee nachten thuis geslapen (fictief).")
     for person_id in safety_selectors.safe_place_person_ids(case):
-        safety.safe_place_set(actor=actor, access=access, person_id=person_id,
+        safety.safe_place_set(actor=actor, access=access, person_id=person_id, expected_version=0,
                               answer="Bij een vriendin in de buurt (fictief)")
-    safety.plan_update(actor=actor, access=access, review_on=today + timedelta(days=21))
+    safety.plan_update(actor=actor, access=access, expected_version=1, review_on=today + timedelta(days=21))
     safety.safety_plan_agree(actor=actor, access=access)
     _mda_example(users, access)
 

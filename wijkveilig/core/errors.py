@@ -11,7 +11,12 @@ class DomainError(Exception):
 
 
 class ConflictError(DomainError):
-    """Someone else saved the record after this user loaded it (version check)."""
+    """Someone else saved the record after this user loaded it (version check); `current_version` is the version
+    saved now (0: nothing saved yet), so the writer can look at it and save again deliberately."""
+
+    def __init__(self, message, *, field: str | None = None, current_version: int | None = None):
+        super().__init__(message, field=field)
+        self.current_version = current_version
 
 
 class AuditUnavailable(Exception):

@@ -26,7 +26,13 @@ def save_versioned(obj: VersionedModel, *, expected_version: int | None, fields:
         version=expected_version + 1, **prepared
     )
     if updated != 1:
-        raise ConflictError(
-            _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla opnieuw op.")
-        )
+        raise stale_version_error(model.objects.filter(pk=obj.pk).values_list("version", flat=True).first())
     obj.version = expected_version + 1
+
+
+def stale_version_error(current_version: int | None) -> ConflictError:
+    """The refusal for a write based on a version that is no longer the saved one (409 / the conflict form)."""
+    return ConflictError(
+        _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla opnieuw op."),
+        current_version=current_version,
+    )

@@ -62,6 +62,10 @@ class AddressForm(forms.Form):
                                                    "observation")}
 
 
+def _version_field():
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2_000_000_000)
+
+
 class TriageForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,9 +103,16 @@ class ShareForm(AddressForm):
     """'Zorg delen' for partner and volunteer organisations: the short form."""
 
 
+class TriageUpdateForm(TriageForm):
+    """Triage of a registered concern: carries the version it was shown at."""
+
+    version = _version_field()
+
+
 class OverruleForm(forms.Form):
     colour = forms.ChoiceField(label=_("Nieuwe kleur"), choices=Colour.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reden (verplicht)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    version = _version_field()
 
 
 class ClaimForm(forms.Form):

@@ -147,7 +147,7 @@ def concern_share(*, actor: Actor, household_name: str, observation: str, street
 
 
 def _apply_triage(*, actor: Actor, concern: Concern, answers: triage.TriageAnswers, reasons: dict[str, str],
-                  grant: str) -> Concern:
+                  grant: str, expected_version: int | None = None) -> Concern:
     for question, _colour in triage.QUESTIONS:
         if not reasons.get(question, "").strip():
             raise DomainError(_("Onderbouw elk antwoord van de triage kort."), field=f"{question}_reason")
@@ -160,7 +160,7 @@ def _apply_triage(*, actor: Actor, concern: Concern, answers: triage.TriageAnswe
     concern.overrule_reason, concern.overruled_by = "", None
     concern.destination, concern.status = route.destination, ConcernStatus.TRIAGED
     concern.triaged_at, concern.triaged_by = timezone.now(), actor.user
-    save_versioned(concern, expected_version=concern.version, fields=[
+    save_versioned(concern, expected_version=concern.version if expected_version is None else expected_version, fields=[
         "direct_danger", "direct_danger_reason", "structural_unsafety", "structural_unsafety_reason", "multi_problem",
         "multi_problem_reason", "computed_colour", "final_colour", "overrule_reason", "overruled_by", "destination",
         "status", "triaged_at", "triaged_by"])
@@ -181,16 +181,20 @@ def _require_open(concern: Concern) -> None:
 
 
 @transaction.atomic
-def concern_triage(*, actor: Actor, access: ConcernAccess, answers: triage.TriageAnswers,
+def concern_triage(*, actor: Actor, access: ConcernAccess, expected_version: int, answers: triage.TriageAnswers,
                    reasons: dict[str, str]) -> Concern:
-    """Answer the three triage questions; the colour and route follow (an earlier overrule is undone)."""
+    """Answer the three triage questions; the colour and route follow (an earlier overrule is undone). Refused if
+    someone triaged or overruled since `expected_version`."""
     _require_open(access.concern)
-    return _apply_triage(actor=actor, concern=access.concern, answers=answers, reasons=reasons, grant=access.grant)
+    return _apply_triage(actor=actor, concern=access.concern, answers=answers, reasons=reasons, grant=access.grant,
+                         expected_version=expected_version)
 
 
 @transaction.atomic
-def concern_overrule(*, actor: Actor, access: ConcernAccess, colour: str, reason: str) -> Concern:
-    """A coordinator sets another colour with a reason; the computed colour stays on record."""
+def concern_overrule(*, actor: Actor, access: ConcernAccess, expected_version: int, colour: str,
+                     reason: str) -> Concern:
+    """A coordinator sets another colour with a reason; the computed colour stays on record. Refused if someone
+    triaged or overruled since `expected_version`."""
     concern = access.concern
     if actor.user.role != Role.COORDINATOR:
         raise DomainError(_("Alleen de teamcoördinator kan de kleur aanpassen."))
@@ -203,7 +207,7 @@ def concern_overrule(*, actor: Actor, access: ConcernAccess, colour: str, reason
         raise DomainError(_("Geef een reden waarom u de kleur aanpast."), field="reason")
     concern.final_colour, concern.overrule_reason, concern.overruled_by = colour, reason.strip(), actor.user
     concern.destination = routing.route_for(colour, has_team=concern.team_id is not None).destination
-    save_versioned(concern, expected_version=concern.version,
+    save_versioned(concern, expected_version=expected_version,
                    fields=["final_colour", "overrule_reason", "overruled_by", "destination"])
     _log(actor, concern, "concern.colour_overruled", Action.UPDATE, access.grant)
     return concern

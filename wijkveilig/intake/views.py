@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -81,8 +82,8 @@ def _detail_context(request, access, **forms_):
         "access": access, "concern": concern, "persons": concern.persons.all(), "is_acute": is_acute(concern.final_colour),
         "route": routing.route_for(concern.final_colour, has_team=concern.team_id is not None),
         "triage_help": forms.TRIAGE_HELP, "questions": forms.QUESTION_LABELS,
-        "triage_form": forms_.get("triage_form") or forms.TriageForm(),
-        "overrule_form": forms_.get("overrule_form") or forms.OverruleForm(),
+        "triage_form": forms_.get("triage_form") or forms.TriageUpdateForm(initial={"version": concern.version}),
+        "overrule_form": forms_.get("overrule_form") or forms.OverruleForm(initial={"version": concern.version}),
         "claim_form": forms_.get("claim_form") or forms.ClaimForm(
             teams=[m.team for m in request.user.memberships.select_related("team")]),
         "case_form": forms_.get("case_form") or forms.CaseFromConcernForm(
@@ -103,24 +104,31 @@ def concern_detail_view(request, concern_id: int):
 def _write(request, concern_id, form_name, make_form, call):
     access = access_concern(request, concern_id, write=True)
     form = make_form(access)
-    if form.is_valid() and _apply(form, lambda: call(access, form)):
+    detail = reverse("intake:detail", args=[access.concern.pk])
+    if form.is_valid() and _apply(form, lambda: call(access, form), record=access.concern, current_url=detail):
         messages.success(request, _("Opgeslagen."))
         return redirect("intake:detail", concern_id=access.concern.pk)
+    if getattr(form, "has_conflict", False):
+        access.concern.refresh_from_db()  # show the triage saved now next to the input, not the refused one
     return render(request, "intake/concern_detail.html", _detail_context(request, access, **{form_name: form}),
                   status=_status(form) if form.errors else 400)
 
 
 @require_POST
 def concern_triage_view(request, concern_id: int):
-    return _write(request, concern_id, "triage_form", lambda a: forms.TriageForm(request.POST),
+    return _write(request, concern_id, "triage_form", lambda a: forms.TriageUpdateForm(request.POST),
                   lambda a, f: services.concern_triage(actor=Actor.from_request(request), access=a,
+                                                       expected_version=f.cleaned_data["version"],
                                                        answers=f.answers(), reasons=f.reasons()))
 
 
 @require_POST
 def concern_overrule_view(request, concern_id: int):
     return _write(request, concern_id, "overrule_form", lambda a: forms.OverruleForm(request.POST),
-                  lambda a, f: services.concern_overrule(actor=Actor.from_request(request), access=a, **f.cleaned_data))
+                  lambda a, f: services.concern_overrule(actor=Actor.from_request(request), access=a,
+                                                         expected_version=f.cleaned_data["version"],
+                                                         colour=f.cleaned_data["colour"],
+                                                         reason=f.cleaned_data["reason"]))
 
 
 @require_POST

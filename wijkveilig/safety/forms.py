@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkveilig.safety.models import AgreementKind, ReviewStatus
+from wijkveilig.safety.models import NO_ANSWER_VERSION, AgreementKind, ReviewStatus
 from wijkveilig.safety.services import AgreementEntry
 
 TEXT_MAX = 2000
@@ -15,9 +15,19 @@ def _text(label, *, required=True, help_text="") -> forms.CharField:
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
+VERSION = {"widget": forms.HiddenInput, "max_value": 2_000_000_000}  # version + 1 fits the column
+
+
 class PlanForm(forms.Form):
     vt_conditions = _text(_("Veiligheidsvoorwaarden van Veilig Thuis"), required=False)
     review_on = forms.DateField(label=_("Volgende evaluatiedatum"), required=False, **DATE)
+    version = forms.IntegerField(min_value=1, **VERSION)
+
+    @staticmethod
+    def initial_for(plan) -> dict:
+        """A case without a plan yet: the plan the first save creates has version 1."""
+        return {"vt_conditions": plan.vt_conditions if plan else "", "review_on": plan.review_on if plan else None,
+                "version": plan.version if plan else 1}
 
 
 class AgreementForm(forms.Form):
@@ -50,7 +60,7 @@ class AgreementForm(forms.Form):
 
 
 class AgreementEditForm(AgreementForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(min_value=1, **VERSION)
 
     @staticmethod
     def initial_for(agreement) -> dict:
@@ -69,3 +79,4 @@ class ReviewForm(forms.Form):
 
 class SafePlaceForm(forms.Form):
     answer = _text(_("Waar kan deze persoon heen als het opnieuw gebeurt?"))
+    version = forms.IntegerField(min_value=NO_ANSWER_VERSION, **VERSION)

@@ -18,8 +18,9 @@ class PlanStatus(models.TextChoices):
     AGREED = "agreed", _("afgesproken")
 
 
-class SafetyPlan(models.Model):
-    """The one current plan of a case; its agreements and reviews are its history."""
+class SafetyPlan(VersionedModel):
+    """The one current plan of a case; its agreements and reviews are its history. `version` guards the Veilig Thuis
+    conditions and the review date (the plan form); agreements and safe places carry their own."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="safety_plan")
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
@@ -80,8 +81,12 @@ class AgreementReview(models.Model):
         ordering = ["-reviewed_on", "-id"]
 
 
-class SafePlace(models.Model):
-    """A victim's answer to "Waar kan je heen als het opnieuw gebeurt?"; shown only to that person."""
+NO_ANSWER_VERSION = 0  # the version a writer sends for a safe place not recorded yet
+
+
+class SafePlace(VersionedModel):
+    """A victim's answer to "Waar kan je heen als het opnieuw gebeurt?"; shown only to that person. Before the first
+    answer there is no row: a writer then sends version 0 (`NO_ANSWER_VERSION`)."""
 
     plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="safe_places")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")

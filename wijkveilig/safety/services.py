@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,9 +12,10 @@ from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus, ParticipantRole, TimelineEvent
 from wijkveilig.core.errors import DomainError
-from wijkveilig.core.models import save_versioned
+from wijkveilig.core.models import save_versioned, stale_version_error
 from wijkveilig.safety import rules
 from wijkveilig.safety.models import (
+    NO_ANSWER_VERSION,
     Agreement,
     AgreementKind,
     AgreementReview,
@@ -45,14 +46,16 @@ def _plan(access: CaseAccess) -> SafetyPlan:
 
 
 @transaction.atomic
-def plan_update(*, actor: Actor, access: CaseAccess, vt_conditions: str = "", review_on: date | None = None) -> SafetyPlan:
-    """Set the plan's Veilig Thuis conditions and next review date (creates the plan on first use)."""
+def plan_update(*, actor: Actor, access: CaseAccess, expected_version: int, vt_conditions: str = "",
+                review_on: date | None = None) -> SafetyPlan:
+    """Set the plan's Veilig Thuis conditions and next review date (creates the plan on first use, version 1),
+    refusing if someone saved them since `expected_version`."""
     _require_open(access)
     if review_on is not None and review_on < timezone.localdate():
         raise DomainError(_("De evaluatiedatum ligt in het verleden."), field="review_on")
     plan = _plan(access)
     plan.vt_conditions, plan.review_on = vt_conditions.strip(), review_on
-    plan.save(update_fields=["vt_conditions", "review_on"])
+    save_versioned(plan, expected_version=expected_version, fields=["vt_conditions", "review_on"])
     _record(actor=actor, access=access, event="safety.plan_updated")
     return plan
 
@@ -181,20 +184,38 @@ def safety_agreement_review(*, actor: Actor, access: CaseAccess, agreement_id: i
 
 
 @transaction.atomic
-def safe_place_set(*, actor: Actor, access: CaseAccess, person_id: int, answer: str) -> SafePlace:
+def safe_place_set(*, actor: Actor, access: CaseAccess, person_id: int, expected_version: int,
+                   answer: str) -> SafePlace:
     """Record a victim's or child's answer to "Waar kan je heen als het opnieuw gebeurt?" (replaces an earlier
-    answer)."""
+    answer), refusing if someone recorded one since `expected_version` (0: no answer had been recorded)."""
     _require_open(access)
     if person_id not in safe_place_person_ids(access.case):
         raise DomainError(_("Kies een slachtoffer of kind uit deze casus."), field="person")
     if not answer.strip():
         raise DomainError(_("Schrijf op waar deze persoon heen kan als het opnieuw gebeurt."), field="answer")
     plan = _plan(access)
-    place, _created = SafePlace.objects.update_or_create(
-        plan=plan, person_id=person_id,
-        defaults={"answer": answer.strip(), "recorded_by": actor.user, "recorded_at": timezone.now()})
+    place = SafePlace.objects.filter(plan=plan, person_id=person_id).first()
+    values = {"answer": answer.strip(), "recorded_by": actor.user, "recorded_at": timezone.now()}
+    if place is None and expected_version == NO_ANSWER_VERSION:
+        place = _safe_place_create(plan=plan, person_id=person_id, values=values)
+    elif place is None:
+        raise stale_version_error(NO_ANSWER_VERSION)
+    else:
+        for name, value in values.items():
+            setattr(place, name, value)
+        save_versioned(place, expected_version=expected_version, fields=list(values))
     _record(actor=actor, access=access, event="safety.safe_place_recorded")
     return place
+
+
+def _safe_place_create(*, plan: SafetyPlan, person_id: int, values: dict) -> SafePlace:
+    """The first answer; if another writer recorded one at the same moment, theirs stays and this one conflicts."""
+    try:
+        with transaction.atomic():
+            return SafePlace.objects.create(plan=plan, person_id=person_id, **values)
+    except IntegrityError:
+        current = SafePlace.objects.filter(plan=plan, person_id=person_id).values_list("version", flat=True).first()
+        raise stale_version_error(current) from None
 
 
 @transaction.atomic

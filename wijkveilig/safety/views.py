@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +14,7 @@ from wijkveilig.core.errors import ConflictError, DomainError
 from wijkveilig.core.http import form_data
 from wijkveilig.safety import forms, rules, selectors, services
 from wijkveilig.safety.family_pdf import family_pdf_response
-from wijkveilig.safety.models import Agreement
+from wijkveilig.safety.models import NO_ANSWER_VERSION, Agreement, SafePlace
 
 SECTION = services.SECTION
 
@@ -34,10 +35,18 @@ def _apply(form, call) -> bool:
     return True
 
 
+def _take_current_version(form, version: int, conflict_url: str) -> int:
+    """After a conflict: the form keeps what was typed but carries the version saved now (409)."""
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")], form.conflict_url = str(version), conflict_url
+    return 409
+
+
 def _page(request, access, *, status=200, **forms_in):
     case, today = access.case, timezone.localdate()
     plan = selectors.plan_of(case)
     places = dict(plan.safe_places.values_list("person_id", "answer")) if plan else {}
+    place_versions = dict(plan.safe_places.values_list("person_id", "version")) if plan else {}
     victims = list(case.household.persons.filter(pk__in=selectors.safe_place_person_ids(case)))
     listed = selectors.agreements(plan)
     readers = selectors.readers_of(case, listed)
@@ -51,10 +60,10 @@ def _page(request, access, *, status=200, **forms_in):
         "can_edit": access.can_write and case.status == "open",
         "vt_hint": selectors.vt_conditions_hint(case),
         "victims": [(p, places.get(p.pk, ""), forms_in.get(f"place_{p.pk}") or forms.SafePlaceForm(
-            initial={"answer": places.get(p.pk, "")}, prefix=f"p{p.pk}")) for p in victims],
+            initial={"answer": places.get(p.pk, ""), "version": place_versions.get(p.pk, NO_ANSWER_VERSION)},
+            prefix=f"p{p.pk}")) for p in victims],
         "persons": persons,
-        "plan_form": forms_in.get("plan") or forms.PlanForm(initial={
-            "vt_conditions": plan.vt_conditions if plan else "", "review_on": plan.review_on if plan else None}),
+        "plan_form": forms_in.get("plan") or forms.PlanForm(initial=forms.PlanForm.initial_for(plan)),
         "agreement_form": forms_in.get("agreement") or forms.AgreementForm(persons=persons),
         "review_form": forms_in.get("review") or forms.ReviewForm(initial={"reviewed_on": today}),
         "agree_error": forms_in.get("agree_error", ""),
@@ -68,10 +77,15 @@ def plan_view(request, case_id: int):
     form = forms.PlanForm(form_data(request))
     if request.method == "POST":
         if form.is_valid() and _apply(form, lambda: services.plan_update(
-                actor=Actor.from_request(request), access=access, **form.cleaned_data)):
+                actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
+                vt_conditions=form.cleaned_data["vt_conditions"], review_on=form.cleaned_data["review_on"])):
             messages.success(request, _("Veiligheidsplan bijgewerkt."))
             return redirect("safety:plan", case_id=case_id)
-        return _page(request, access, status=400, plan=form)
+        status = 400
+        if getattr(form, "has_conflict", False):
+            status = _take_current_version(form, forms.PlanForm.initial_for(selectors.plan_of(access.case))["version"],
+                                           request.path)
+        return _page(request, access, status=status, plan=form)
     return _page(request, access)
 
 
@@ -98,11 +112,10 @@ def agreement_edit_view(request, case_id: int, agreement_id: int):
             expected_version=form.cleaned_data["version"], entry=form.entry())):
         messages.success(request, _("Afspraak gewijzigd."))
         return redirect("safety:plan", case_id=case_id)
+    status = 400 if form.errors else 200
     if getattr(form, "has_conflict", False):
         agreement.refresh_from_db(fields=["version"])
-        form.data = form.data.copy()
-        form.data["version"], form.conflict_url = str(agreement.version), request.path
-    status = 409 if getattr(form, "has_conflict", False) else 400 if form.errors else 200
+        status = _take_current_version(form, agreement.version, request.path)
     return render(request, "safety/agreement_form.html", {"form": form, "case": access.case}, status=status)
 
 
@@ -127,10 +140,15 @@ def safe_place_view(request, case_id: int, person_id: int):
     form = forms.SafePlaceForm(request.POST, prefix=f"p{person_id}")
     if form.is_valid() and _apply(form, lambda: services.safe_place_set(
             actor=Actor.from_request(request), access=access, person_id=person_id,
-            answer=form.cleaned_data["answer"])):
+            expected_version=form.cleaned_data["version"], answer=form.cleaned_data["answer"])):
         messages.success(request, _("Veilige plek vastgelegd."))
         return redirect("safety:plan", case_id=case_id)
-    return _page(request, access, status=400, **{f"place_{person_id}": form})
+    status = 400
+    if getattr(form, "has_conflict", False):
+        place = SafePlace.objects.filter(plan__case=access.case, person_id=person_id).first()
+        status = _take_current_version(form, place.version if place else NO_ANSWER_VERSION,
+                                       f"{reverse('safety:plan', args=[case_id])}#h-safe-places")
+    return _page(request, access, status=status, **{f"place_{person_id}": form})
 
 
 @require_POST
