@@ -33,8 +33,8 @@ from wijkveilig.intake import services as intake_services
 
 BSN = "111222333"
 # The world's personal data: household and person names, a BSN and birth date, note and concern text.
-CANARIES = (SENTINEL, "Proefmans", "Intakematrix", "Gemeentematrix", "Canarisz", BSN, "14-03-2015", "2015-03-14",
-            "Fictief signaal over gezin", "Fictieve overdracht", "Deelzorgfamilie")
+CANARIES = (SENTINEL, "Proefmans", "Intakematrix", "Gemeentematrix", "Canarisz", BSN, "14-3-2015", "14-03-2015",
+            "2015-03-14", "14 maart 2015", "Fictief signaal over gezin", "Fictieve overdracht", "Deelzorgfamilie")
 # One persona per kind of access: assigned worker, team colleague (noodknop), team coordinator (intake, team
 # pages), read-only consulted specialist, Veilig Thuis, partner (MDA++, Zorg delen), municipality, log officer,
 # functioneel beheer.
@@ -192,7 +192,8 @@ READS = [
 ]
 
 
-@pytest.mark.parametrize("persona, method, url, form, expected, grant, on_case", READS)
+@pytest.mark.parametrize("persona, method, url, form, expected, grant, on_case", READS,
+                         ids=[f"{r[0]}-{r[1]}-{r[4][0][1]}-{i}" for i, r in enumerate(READS)])
 def test_a_read_writes_one_row_that_says_what_was_read(read_world, persona, method, url, form, expected, grant,
                                                        on_case):
     w = read_world
