@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wijkveilig.audit.middleware.ReadLogMiddleware",  # before DomainErrorMiddleware: sees its 503 answers
     "wijkveilig.core.middleware.DomainErrorMiddleware",
     "wijkveilig.api.middleware.ApiMethodNotAllowedMiddleware",
 ]

@@ -1,6 +1,8 @@
 """The only writer of access-log rows."""
 
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import DatabaseError, transaction
 
@@ -58,7 +60,7 @@ def access_log_write(
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
     try:
         with transaction.atomic():
-            return AccessLogEntry.objects.create(
+            row = AccessLogEntry.objects.create(
                 event=event,
                 action=action,
                 outcome=outcome,
@@ -78,6 +80,35 @@ def access_log_write(
             )
     except DatabaseError as exc:
         raise AuditUnavailable() from exc
+    rows = _rows_in_request.get()
+    if rows is not None:
+        rows.append(row.pk)
+    return row
+
+
+# The rows written while one request is answered (None outside a request): see ReadLogMiddleware.
+_rows_in_request: ContextVar[list | None] = ContextVar("access_log_rows_in_request", default=None)
+
+
+def request_rows_start():
+    """Start counting this request's rows; returns the token to end with `request_rows_end`."""
+    return _rows_in_request.set([])
+
+
+def request_rows_end(token) -> None:
+    _rows_in_request.reset(token)
+
+
+def request_rows() -> int:
+    """How many access-log rows this request has written so far."""
+    return len(_rows_in_request.get() or ())
+
+
+def access_log_read_pending(request, **row) -> None:
+    """A page opened for writing (a form page, or a form shown again with its errors) also shows the data: note the
+    read row it needs. ReadLogMiddleware writes it before such an answer leaves, unless the request already wrote
+    one (the service's own row, or its refusal): one row per answer, and 503 without the data if it cannot."""
+    request.access_log_pending_read = partial(access_log_write, action=Action.READ, **row)
 
 
 class _ProbeRolledBack(Exception):
@@ -98,4 +129,5 @@ def access_log_writable() -> bool:
         return False
 
 
-__all__ = ["Actor", "Action", "Outcome", "access_log_writable", "access_log_write"]
+__all__ = ["Action", "Actor", "Outcome", "access_log_read_pending", "access_log_writable", "access_log_write",
+           "request_rows", "request_rows_end", "request_rows_start"]

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from wijkveilig.accounts.models import Role
-from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_read_pending, access_log_write
 from wijkveilig.cases.models import Case, CaseStatus
 
 
@@ -69,7 +69,8 @@ def _case_id(value) -> int | None:
 def access_case(request, case_id, *, write: bool = False, section: str = "case", event: str = "case.viewed") -> CaseAccess:
     """Fetch a case within the user's scope and log the access; 404 outside scope, 403 read-only on write.
 
-    Reads are logged here before any data leaves; writes are logged by the service in its transaction.
+    Reads are logged here before any data leaves; writes are logged by the service in its transaction, and a page
+    that shows the case opened for writing (a form, or a form again with its errors) by ReadLogMiddleware.
     """
     actor = Actor.from_request(request)
     number = _case_id(case_id)
@@ -84,8 +85,11 @@ def access_case(request, case_id, *, write: bool = False, section: str = "case",
         access_log_write(actor=actor, event="case.write_denied", action=Action.UPDATE, outcome=Outcome.DENIED,
                          case=case, section=section, auth_rule=grant)
         raise PermissionDenied
-    if not write:
-        access_log_write(actor=actor, event=event, action=Action.READ, case=case, section=section,
-                         is_emergency=access.is_emergency, auth_rule=grant)
+    row = {"actor": actor, "event": event, "case": case, "section": section, "is_emergency": access.is_emergency,
+           "auth_rule": grant}
+    if write:  # the service logs the write; a page showing the form (again) gets its read row from the middleware
+        access_log_read_pending(request, **row)
+    else:
+        access_log_write(action=Action.READ, **row)
     return access
 

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from wijkveilig.accounts.models import Role
-from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_read_pending, access_log_write
 from wijkveilig.intake.models import Concern
 
 SECTION = "intake"
@@ -81,8 +81,10 @@ def access_concern(request, concern_id, *, write: bool = False, status_only: boo
         access_log_write(actor=actor, event="concern.write_denied", action=Action.UPDATE, outcome=Outcome.DENIED,
                          section=SECTION, auth_rule=log_rule(grant, concern.pk), case=concern.case)
         raise PermissionDenied
-    if not write:
-        access_log_write(actor=actor, event=event, action=Action.READ, section=SECTION,
-                         auth_rule=log_rule(grant, concern.pk),
-                         case=concern.case if not access.is_status_only else None)
+    row = {"actor": actor, "event": event, "section": SECTION, "auth_rule": log_rule(grant, concern.pk),
+           "case": concern.case if not access.is_status_only else None}
+    if write:  # the service logs the write; a page showing the form (again) gets its read row from the middleware
+        access_log_read_pending(request, **row)
+    else:
+        access_log_write(action=Action.READ, **row)
     return access
