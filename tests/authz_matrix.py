@@ -168,7 +168,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "assessment:conversation": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "assessment:kindcheck": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     # ---- safety plan (the world has a victim, the mother, but no plan yet; empty POSTs get the form error) ----
-    "safety:plan": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # every field is optional
+    "safety:plan": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # every field is optional, but must be sent
     "safety:agreement_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "safety:review_add": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "safety:safe_place": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
