@@ -97,7 +97,8 @@ OPERATIONS = {
                    201, "person.added", "persons", Action.CREATE),
     "update_person": ("put", "/cases/{case}/persons/{person}",
                       lambda w: {"first_name": "Testouder", "last_name": "Gecorrigeerd",
-                                 "roles": ["victim", "informal_carer"], "gender": "f", "version": 1},
+                                 "roles": ["victim", "informal_carer"], "gender": "f", "birth_date": None,
+                                 "bsn": "", "version": 1},
                       200, "person.updated", "persons", Action.UPDATE),
     "add_relation": ("post", "/cases/{case}/relations",
                      lambda w: {"person_id": w.parent.pk, "other_id": w.child.pk, "kind": "parent"},
@@ -108,7 +109,8 @@ OPERATIONS = {
                             "body": "Tweede fictieve waarneming", "place": "Testschool"},
                  201, "note.added", "notes", Action.CREATE),
     "update_note": ("put", "/cases/{case}/notes/{note}",
-                    lambda w: {"statement_kind": "opinion", "body": "Gecorrigeerde fictieve tekst", "version": 1},
+                    lambda w: {"statement_kind": "opinion", "body": "Gecorrigeerde fictieve tekst", "place": "",
+                               "observer": "", "source": "", "version": 1},
                     200, "note.updated", "notes", Action.UPDATE),
 }
 READS = [name for name, op in OPERATIONS.items() if op[0] == "get"]
@@ -224,7 +226,10 @@ INVALID = [
     ("add_person", {"first_name": "Testbroer", "last_name": "Fictief", "roles": ["child"],
                     "birth_date": "0001-01-01"}, "birth_date"),
     ("add_person", {"first_name": "Testbroer", "last_name": "Fictief", "roles": ["child"], "gender": "q"}, "gender"),
-    ("update_person", {"first_name": "Testouder", "last_name": "Fictief", "roles": ["victim"]}, "version"),
+    ("update_person", {"first_name": "Testouder", "last_name": "Fictief", "roles": ["victim"], "gender": "f",
+                       "birth_date": None, "bsn": ""}, "version"),
+    ("update_person", {"first_name": "Testouder", "last_name": "Fictief", "roles": ["victim"], "gender": "f",
+                       "version": 1}, "birth_date"),
     ("add_relation", {"person_id": "PARENT", "other_id": "PARENT", "kind": "partner"}, "other"),
     ("add_relation", {"person_id": "PARENT", "other_id": "CHILD", "kind": "vijand"}, "kind"),
     ("add_relation", {"person_id": "PARENT", "other_id": 2**62, "kind": "parent"}, "person"),
@@ -237,8 +242,10 @@ INVALID = [
     ("add_note", {"statement_kind": "roddel", "occurred_at": "2024-01-01T10:00:00Z", "body": "Fictief"},
      "statement_kind"),
     ("add_note", {"statement_kind": "observation", "occurred_at": "2024-01-01T10:00:00Z", "body": " "}, "body"),
-    ("update_note", {"statement_kind": "observation", "body": "Fictief", "version": "een"}, "version"),
-    ("update_note", {"statement_kind": "observation", "body": "Fictief", "version": 2**40}, "version"),
+    ("update_note", {"statement_kind": "observation", "body": "Fictief", "place": "", "observer": "", "source": "",
+                     "version": "een"}, "version"),
+    ("update_note", {"statement_kind": "observation", "body": "Fictief", "place": "", "observer": "", "source": "",
+                     "version": 2**40}, "version"),
 ]
 
 

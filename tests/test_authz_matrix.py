@@ -340,7 +340,8 @@ PAGE_BODIES = {
     "casussen/nieuw/": lambda w: {"household_name": "Huishouden Matrixproef"},
     "casussen/<int:case_id>/aanleiding/": lambda w: {"summary": "Nieuwe fictieve aanleiding", **_version(w)},
     "casussen/<int:case_id>/sluiten/": lambda w: {"reason": "safety_reached", **_version(w)},
-    "casussen/<int:case_id>/veiligheidsplan/": lambda w: {"version": 1},  # no plan yet: the first save makes version 1
+    # no plan yet: the first save makes version 1; an empty submit would change nothing (400)
+    "casussen/<int:case_id>/veiligheidsplan/": lambda w: {"vt_conditions": "Fictief", "review_on": "", "version": 1},
     "casussen/<int:case_id>/heropenen/": _version,
     "casussen/<int:case_id>/toewijzen/": lambda w: {"workers": [w.worker.pk, w.duo_partner.pk]},
     "casussen/<int:case_id>/personen/nieuw/": lambda w: {
@@ -391,7 +392,8 @@ API_BODIES = {
     "POST /api/v1/cases/{case_id}/persons": lambda w: {"first_name": "Proef", "last_name": "Persoon",
                                                        "roles": ["witness"]},
     "PUT /api/v1/cases/{case_id}/persons/{person_id}": lambda w: {"first_name": "Anna", "last_name": SENTINEL,
-                                                                  "roles": ["victim"], "version": w.mother.version},
+                                                                  "roles": ["victim"], "gender": "f", "birth_date": None,
+                                                                  "bsn": "", "version": w.mother.version},
     "POST /api/v1/cases/{case_id}/relations": lambda w: {"person_id": w.mother.pk, "other_id": w.child.pk,
                                                          "kind": "parent"},
     "POST /api/v1/cases/{case_id}/notes": lambda w: {"statement_kind": "observation", "body": "Fictief",
@@ -420,7 +422,7 @@ API_BODIES = {
         "person_id": w.mother.pk, "information_on": "2024-05-01",
         "scores": [{"domain": code, "score": 3} for code in ZRM_DOMAIN_CODES]},
     "POST /api/v1/cases/{case_id}/safety-mappings": lambda w: {"scales": [{"party": "worker", "score": 4}]},
-    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief", "version": 1},
+    "PUT /api/v1/cases/{case_id}/safety-plan": lambda w: {"vt_conditions": "Fictief", "review_on": None, "version": 1},
     "POST /api/v1/cases/{case_id}/safety-plan/agreements": lambda w: {
         "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01"},
     "POST /api/v1/cases/{case_id}/safety-plan/reviews": lambda w: {
@@ -428,7 +430,8 @@ API_BODIES = {
     "PUT /api/v1/cases/{case_id}/safety-plan/safe-places/{person_id}": lambda w: {
         "answer": "Fictief: bij zus", "version": 0},
     "PUT /api/v1/cases/{case_id}/safety-plan/agreements/{agreement_id}": lambda w: {
-        "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01", "version": 1},
+        "kind": "immediate", "who": "Vader", "what": "Fictief", "due_on": "2030-05-01", "where": "", "network": "",
+        "is_protective": None, "audience_ids": [], "version": 1},
     "POST /api/v1/cases/{case_id}/conferences": lambda w: {
         "scheduled_at": "2024-05-01T10:00", "participant_ids": [w.worker.pk], "question": "Fictief",
         "risk_estimate": "low"},
@@ -452,12 +455,14 @@ API_BODIES = {
         "idempotency_key": "matrix-api-known", "vt_reference": "VT-2024-0002", "vt_known_on": "2024-05-01"},
     "POST /api/v1/cases/{case_id}/mda": lambda w: {"case_director_id": w.worker.pk, "criteria": ["long_history"],
                                                    "reason": "Fictief"},
-    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk, "version": 1},
+    "PUT /api/v1/cases/{case_id}/mda/director": lambda w: {"case_director_id": w.worker.pk,
+                                                           "contact_person_id": None, "version": 1},
     "POST /api/v1/cases/{case_id}/mda/partners": lambda w: {"user_id": w.vt_liaison.pk, "sector": "veilig_thuis",
                                                             "basis": "statutory_task", "basis_note": "Fictief"},
     "POST /api/v1/cases/{case_id}/mda/partners/{partner_id}/remove": lambda w: {"reason": "Fictief"},
     "POST /api/v1/cases/{case_id}/mda/end": lambda w: {"reason": "Fictief"},
     "PUT /api/v1/cases/{case_id}/notes/{note_id}": lambda w: {"statement_kind": "opinion", "body": "Gecorrigeerd",
+                                                              "place": "", "observer": "", "source": "",
                                                               "version": w.note.version},
 }
 

@@ -12,6 +12,7 @@ from tests.collaboration.conftest import overdue_vt_report
 from tests.conftest import login_client
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import services as case_services
+from wijkveilig.cases.models import Case
 from wijkveilig.collaboration import selectors, services
 from wijkveilig.collaboration.ave import CaseFacts, Fact, Suggestion, needs_setting, suggest
 from wijkveilig.collaboration.models import AvePhaseChange
@@ -161,6 +162,9 @@ def test_api_shows_the_suggestion_and_records_the_responsibilities(world):
 # ---- overdue case-conference decisions are stagnation ----------------------------------------------------------
 
 def _decision_due(world, due_on):
+    # The case has been open a while: a decision due before the case existed is refused.
+    Case.objects.filter(pk=world.case.pk).update(opened_at=timezone.now() - timedelta(days=30))
+    world.access.case.refresh_from_db()
     services.conference_record(actor=Actor.system(world.worker), access=world.access, scheduled_at=timezone.now(),
                                participant_ids=[world.worker.pk], question="Fictief", risk_estimate="moderate",
                                decisions=[services.DecisionIn("Fictief: huisbezoek", world.worker.pk, due_on)])

@@ -95,10 +95,12 @@ def test_api_agreement_audience_refusal_edit_and_version_check(world, actor, vic
     assert created.status_code == 201
     body = created.json()
     assert body["is_protective"] and body["audience_ids"] == [victim.pk] and body["version"] == 1
-    changed = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "KANARIE-API-2", "version": 1})
+    changed = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "KANARIE-API-2", "version": 1,
+                                                                 "where": "", "audience_ids": []})
     assert changed.status_code == 200 and changed.json()["version"] == 2
     assert changed.json()["audience_ids"] == [victim.pk]  # nobody ticked, nobody named: the victims and children
-    stale = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "Verouderd", "version": 1})
+    stale = send(c, "PUT", f"{base}/{body['id']}", protective | {"what": "Verouderd", "version": 1, "where": "",
+                                                               "audience_ids": []})
     assert stale.status_code == 409 and Agreement.objects.get().what == "KANARIE-API-2"
     pdf = send(c, "GET", f"/cases/{world.case.pk}/safety-plan/family-pdf?for_person_id={perpetrator.pk}")
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from tests.safety.conftest import SAFE_PLACE, entry
 from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.cases import services as case_services
+from wijkveilig.cases.models import Case
 from wijkveilig.core.errors import DomainError
 from wijkveilig.safety import selectors, services
 from wijkveilig.safety.models import Agreement, PlanStatus, SafePlace
@@ -75,6 +76,8 @@ def test_adding_an_agreement_sends_an_agreed_plan_back_to_draft(world, actor):
 
 
 def test_reviews_are_rows_and_kept_ends_overdue(world, actor):
+    Case.objects.filter(pk=world.case.pk).update(opened_at=timezone.now() - timedelta(days=30))
+    world.access.case.refresh_from_db()
     agreement = services.safety_agreement_add(actor=actor, access=world.access, entry=entry(days=-3))
     today = timezone.localdate()
     assert selectors.overdue_agreements([world.case.pk], today) == {world.case.pk: 1}

@@ -30,6 +30,7 @@ class WijkveiligAPI(NinjaAPI):
 api = WijkveiligAPI(
     title="Wijkveilig API", version="1", urls_namespace="api", docs_url="/docs",
     auth=[PersonalTokenAuth(), VerifiedSessionAuth()], docs_decorator=docs_require_login,
+    parser=errors.ObjectParser(),
     description="Authenticatie: een persoonlijk API-token (`Authorization: Bearer wv_...`) of de browsersessie na de "
                 "tweede factor (dan met CSRF-token). Een fout heeft altijd de vorm `{detail, field}`, met `detail` in "
                 "het Nederlands. Een casus buiten uw bereik geeft 404, net als een casus die niet bestaat.",

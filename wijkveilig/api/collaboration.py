@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from wijkveilig.api.schemas import ErrorOut, LocalDatetime, RequiredText, Text, Version
+from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text, Version
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.collaboration import selectors, services
@@ -20,7 +20,7 @@ SECTION = services.SECTION
 class DecisionIn(Schema):
     description: RequiredText = Field(..., min_length=1, max_length=5000)
     owner_id: int = Field(..., ge=1, le=2**62)
-    due_on: date
+    due_on: PastDate
 
 
 class ConferenceIn(Schema):
@@ -171,7 +171,7 @@ class MdaStartIn(Schema):
 
 class MdaDirectorIn(Schema):
     case_director_id: int = Field(..., ge=1, le=2**62)
-    contact_person_id: int | None = Field(None, ge=1, le=2**62)
+    contact_person_id: int | None = Field(..., ge=1, le=2**62, description="null: de vaste contactpersoon blijft")
     version: Version
 
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from wijkveilig.core.errors import AuditUnavailable, ConflictError, DomainError
 
@@ -63,9 +64,21 @@ def validation_error_body(errors: list[dict]) -> dict:
     return {"detail": _("Ongeldige invoer: %(details)s.") % {"details": details}, "field": first}
 
 
+class ObjectParser(Parser):
+    """Every request body of this API is one JSON object. Anything else (`5`, `[]`, `"x"`, `null`) is refused
+    before validation: ninja would otherwise read the attributes of a number as absent and fill in every default,
+    so `POST /cases/search` with body `5` answered the full case list."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise TypeError("not an object")
+        return data
+
+
 def _http_error(api: NinjaAPI, request, exc: HttpError):
-    if exc.status_code == 400:  # ninja could not parse the body
-        return _respond(api, request, 422, _("De inhoud van het verzoek is geen geldige JSON."))
+    if exc.status_code == 400:  # ninja could not parse the body, or it was not an object (ObjectParser)
+        return _respond(api, request, 422, _("De inhoud van het verzoek is geen geldig JSON-object."))
     if exc.status_code == 403:
         return _respond(api, request, 403, str(exc))
     return _respond(api, request, exc.status_code, _("Dit verzoek kan niet worden verwerkt."))

@@ -181,7 +181,7 @@ class VtAnswerIn(Schema):
     summary: RequiredText = TEXT
     safety_conditions: Text = OPTIONAL_TEXT
     organisation: Text = Field("", max_length=300)
-    monitoring_on: date | None = None
+    monitoring_on: PastDate | None = None
 
 
 class ReopenIn(Schema):

@@ -62,8 +62,10 @@ class PlanOut(Schema):
 
 
 class PlanIn(Schema):
-    vt_conditions: Text = Field("", max_length=2000)
-    review_on: PastDate | None = None
+    """A PUT replaces both fields, so both must be named: a missing one would silently be emptied."""
+
+    vt_conditions: Text = Field(..., max_length=2000, description="Leeg (\"\"): geen voorwaarden van Veilig Thuis")
+    review_on: PastDate | None = Field(..., description="null: geen evaluatiedatum")
     version: Version
 
 
@@ -84,6 +86,12 @@ class AgreementIn(Schema):
 
 
 class AgreementUpdateIn(AgreementIn):
+    """A PUT replaces the whole agreement: the optional fields of a new agreement must be named here."""
+
+    where: Text = Field(..., max_length=200)
+    network: Text = Field(..., max_length=500)
+    is_protective: bool | None = Field(..., description="null: het voorstel van de regel")
+    audience_ids: list[int] = Field(..., max_length=50, description="[]: wie bij naam genoemd is")
     version: Version
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from wijkveilig.cases.models import CaseStatus, CloseReason, NoteKind, ParticipantRole, StatementKind
@@ -44,6 +44,29 @@ def _postcode(value: str) -> str:
     return value.strip()
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _date_text(value: object) -> object:
+    """Only `JJJJ-MM-DD` text is a date: pydantic would read a number (`0`, `"1700000000"`) as seconds since 1970."""
+    if isinstance(value, date) and not isinstance(value, datetime):  # a value from our own code, not from JSON
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise PydanticCustomError("wv_date", _("moet een datum zijn (JJJJ-MM-DD)"))
+    return value
+
+
+def _datetime_text(value: object) -> object:
+    """Only ISO 8601 text is a time, never a number of seconds."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATETIME.match(value):
+        raise PydanticCustomError("wv_datetime",
+                                  _("moet een datum en tijd zijn (bijvoorbeeld 2024-05-01T14:30:00+02:00)"))
+    return value
+
+
 def _not_too_early(value: date) -> date:
     if value.year < EARLIEST_YEAR:
         raise PydanticCustomError("wv_too_early", _("ligt te ver in het verleden"))
@@ -65,8 +88,8 @@ def _aware(value: datetime) -> datetime:
 Text = Annotated[str, AfterValidator(_clean_text)]
 RequiredText = Annotated[str, AfterValidator(_clean_text), AfterValidator(_not_blank)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
-PastDate = Annotated[date, AfterValidator(_not_too_early)]
-LocalDatetime = Annotated[datetime, AfterValidator(_aware)]
+PastDate = Annotated[date, BeforeValidator(_date_text), AfterValidator(_not_too_early)]
+LocalDatetime = Annotated[datetime, BeforeValidator(_datetime_text), AfterValidator(_aware)]
 Version = Annotated[int, Field(ge=1, le=MAX_VERSION, description="De versie die u het laatst hebt opgehaald.")]
 
 
@@ -147,6 +170,11 @@ class PersonIn(Schema):
 
 
 class PersonUpdateIn(PersonIn):
+    """A PUT replaces every detail: a field left out is a 422, never an emptied birth date or BSN."""
+
+    birth_date: PastDate | None = Field(..., description="null: onbekend")
+    gender: _choice(Gender)
+    bsn: Text = Field(..., max_length=9, description="Leeg (\"\"): geen BSN")
     version: Version
 
 
@@ -188,8 +216,8 @@ class NoteIn(Schema):
 class NoteUpdateIn(Schema):
     statement_kind: _choice(StatementKind)
     body: RequiredText = Field(..., min_length=1, max_length=20000)
-    place: Text = Field("", max_length=200)
-    observer: Text = Field("", max_length=200)
-    source: Text = Field("", max_length=300)
+    place: Text = Field(..., max_length=200)  # a PUT names every field it replaces
+    observer: Text = Field(..., max_length=200)
+    source: Text = Field(..., max_length=300)
     version: Version
 

@@ -158,6 +158,9 @@ def violence_forms_set(*, actor: Actor, access: CaseAccess, forms: dict[str, lis
     for form, natures in forms.items():
         if form not in ViolenceForm.values or any(n not in ViolenceNature.values for n in natures):
             raise DomainError(_("Onbekende vorm of aard van geweld."), field="forms")
+    chosen = {form: sorted(set(natures)) for form, natures in forms.items()}
+    if chosen == {item.form: sorted(item.natures) for item in case.violence_forms.all()}:
+        return  # nothing changed (also an empty submit on a case without forms): no timeline line, no log row
     case.violence_forms.exclude(form__in=list(forms)).delete()
     for form, natures in forms.items():
         CaseViolenceForm.objects.update_or_create(case=case, form=form, defaults={"natures": sorted(set(natures))})

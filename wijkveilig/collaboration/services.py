@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
 from wijkveilig.cases.access import MDA_PARTNER_ROLES, WRITE_GRANTS, CaseAccess, case_grant
 from wijkveilig.cases.models import CaseStatus, TimelineEvent
+from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.collaboration import ave
 from wijkveilig.collaboration.models import (
     AvePhase,
@@ -96,6 +97,8 @@ def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetim
                               field="decisions")
         if not decision.description.strip():
             raise DomainError(_("Beschrijf elk besluit."), field="decisions")
+        if due_before_case_existed(due_on=decision.due_on, opened_at=case.opened_at):
+            raise DomainError(_("De datum van een besluit ligt vóór de start van deze casus."), field="decisions")
     conference = CaseConference.objects.create(
         case=case, scheduled_at=scheduled_at, question=question.strip(), known=known.strip(),
         not_known=not_known.strip(), to_find_out=to_find_out.strip(), risk_estimate=risk_estimate,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.cases.forms import _not_too_early
 from wijkveilig.cases.models import StatementKind
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
@@ -147,6 +148,7 @@ class StepReopenForm(forms.Form):
 class AcuteDangerForm(forms.Form):
     police_called_at = forms.DateTimeField(label=_("Wanneer is 112 gebeld?"),
                                            input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+                                           validators=[_not_too_early],  # year 1 overflowed in UTC: a 500
                                            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     called_by = forms.CharField(label=_("Door wie?"), max_length=200)
     note = forms.CharField(label=_("Wat is er gebeurd?"), widget=TEXT, required=False, max_length=5000)

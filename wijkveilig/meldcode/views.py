@@ -255,8 +255,16 @@ def answer_view(request, case_id: int, route_id: int):
                         call=lambda a, acc, r, d: services.answer_record(actor=a, access=acc, route_id=r.pk, **d))
 
 
+def _known_step(step: int) -> int:
+    """Steps 1-5 exist; any other number in the URL is a page that does not exist (404), not a 500."""
+    if step not in {s.value for s in Step}:
+        raise Http404
+    return step
+
+
 @require_POST
 def step_complete_view(request, case_id: int, route_id: int, step: int):
+    step = _known_step(step)
     form = forms.EmptyForm(request.POST)
     form.step = step
     return _post_action(request, case_id, route_id, form_name="complete", form=form,
@@ -266,6 +274,7 @@ def step_complete_view(request, case_id: int, route_id: int, step: int):
 
 @require_POST
 def step_reopen_view(request, case_id: int, route_id: int, step: int):
+    step = _known_step(step)
     form = forms.StepReopenForm(request.POST, auto_id=f"id_reopen_{step}_%s")
     form.step = step
     return _post_action(request, case_id, route_id, form_name=f"reopen_{step}", form=form,

@@ -29,6 +29,14 @@ class PlanForm(forms.Form):
         return {"vt_conditions": plan.vt_conditions if plan else "", "review_on": plan.review_on if plan else None,
                 "version": plan.version if plan else 1}
 
+    def clean(self):
+        """A browser always sends both fields (empty when cleared); a submit without them would empty the plan's
+        conditions and review date unseen, so it changes nothing."""
+        if not any(name in self.data for name in self.fields):
+            raise forms.ValidationError(_("Het formulier kwam leeg aan; er is niets gewijzigd. Probeer het opnieuw."),
+                                        code="empty_submit")
+        return super().clean()
+
 
 class AgreementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices, widget=forms.RadioSelect)

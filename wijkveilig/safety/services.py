@@ -11,6 +11,7 @@ from wijkveilig.audit.models import Outcome
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus, ParticipantRole, TimelineEvent
+from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.models import save_versioned, stale_version_error
 from wijkveilig.safety import rules
@@ -89,6 +90,8 @@ def _check_entry(*, actor: Actor, access: CaseAccess, entry: AgreementEntry) -> 
         raise DomainError(_("Kies directe of duurzame veiligheid."), field="kind")
     if not entry.who.strip() or not entry.what.strip():
         raise DomainError(_("Een afspraak zegt wie wat doet en wanneer."), field="what")
+    if due_before_case_existed(due_on=entry.due_on, opened_at=access.case.opened_at):
+        raise DomainError(_("Deze datum ligt vóór de start van deze casus."), field="due_on")
     persons = dict(access.case.household.persons.values_list("pk", "first_name"))
     if not set(entry.audience_ids) <= set(persons):
         raise DomainError(_("Kies personen uit dit huishouden."), field="audience")
