@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
-PYTEST=(.venv/bin/python -m pytest -q -p no:randomly "$@")
+# Two workers (this machine has two cores); one file per worker keeps module-scoped servers started once.
+PYTEST=(.venv/bin/python -m pytest -q -p no:randomly -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@")
 
 echo "== SQLite =="
 env -u DATABASE_URL "${PYTEST[@]}"
