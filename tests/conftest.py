@@ -1,9 +1,12 @@
 """Fixed personas (see STYLE.md) and a client logged in with both factors."""
 
+import importlib
 import os
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.db.models.signals import post_migrate
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -71,3 +74,23 @@ def login_client(user) -> Client:
 @pytest.fixture
 def as_user():
     return login_client
+
+
+_triggers = importlib.import_module("wijkveilig.audit.migrations.0002_append_only_triggers")
+
+
+@pytest.fixture
+def flushable_access_log(transactional_db, request):
+    """The access log refuses DELETE and TRUNCATE, so the end-of-test flush of a transactional test would fail:
+    lift the triggers just before that flush and put them back right after it (the flush sends post_migrate)."""
+    def restore(**kwargs):
+        post_migrate.disconnect(dispatch_uid="restore-access-log-triggers")
+        with connection.schema_editor() as editor:
+            _triggers.create_triggers(None, editor)
+
+    def lift():
+        with connection.schema_editor() as editor:
+            _triggers.drop_triggers(None, editor)
+        post_migrate.connect(restore, weak=False, dispatch_uid="restore-access-log-triggers")
+
+    request.addfinalizer(lift)

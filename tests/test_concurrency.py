@@ -5,7 +5,6 @@ import threading
 
 import pytest
 from django.db import DatabaseError, OperationalError, close_old_connections, connection
-from django.db.models.signals import post_migrate
 from django.urls import reverse
 from django.utils import timezone
 
@@ -88,23 +87,6 @@ def test_a_stale_version_is_refused_even_without_a_competing_save_in_between(wor
     response = first.post(reverse("cases:summary", args=[world.case.pk]), {"summary": "Oud scherm", "version": 1})
     assert response.status_code == 409
     assert Case.objects.get(pk=world.case.pk).summary == "Nieuw"
-
-
-@pytest.fixture
-def flushable_access_log(transactional_db, request):
-    """The access log refuses DELETE and TRUNCATE, so the end-of-test flush of a transactional test would fail:
-    lift the triggers just before that flush and put them back right after it (the flush sends post_migrate)."""
-    def restore(**kwargs):
-        post_migrate.disconnect(dispatch_uid="restore-access-log-triggers")
-        with connection.schema_editor() as editor:
-            _triggers.create_triggers(None, editor)
-
-    def lift():
-        with connection.schema_editor() as editor:
-            _triggers.drop_triggers(None, editor)
-        post_migrate.connect(restore, weak=False, dispatch_uid="restore-access-log-triggers")
-
-    request.addfinalizer(lift)
 
 
 @pytest.mark.django_db(transaction=True)

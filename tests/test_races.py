@@ -17,7 +17,6 @@ from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone
 
 from tests.factories import MembershipFactory, UserFactory
-from tests.test_concurrency import flushable_access_log  # noqa: F401 (fixture)
 from wijkveilig.accounts.models import Role, User
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
@@ -217,7 +216,7 @@ def _lost_updates(log: list[dict]) -> list[str]:
 
 
 @pytest.fixture
-def editable_world(flushable_access_log, world):  # noqa: F811 (fixture)
+def editable_world(flushable_access_log, world):
     """The world's case with a victim, a note and an agreement for the writers to fight over."""
     actor = Actor.system(world.worker)
     person = hh.person_add(actor=actor, access=world.access, first_name="Anna", last_name="Testerink",

@@ -203,7 +203,7 @@ def test_start_form_with_contact_person(world):
 # ---- the data migration -----------------------------------------------------------------------------------
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_merges_two_open_enrolments_of_one_household():
+def test_migration_merges_two_open_enrolments_of_one_household(flushable_access_log):
     """Rows from before: one open enrolment per case. Two on one household become one MDA++ with both cases,
     the oldest director, each partner once; the newer enrolment is ended with a reason."""
     from django.db import connection
