@@ -39,12 +39,13 @@ def plan(world):
     actor = Actor.system(world.worker)
     world.victim = hh.person_add(actor=actor, access=world.access, first_name="Anna", last_name="Testerink",
                                  roles=["victim"])
-    safety.plan_update(actor=actor, access=world.access, vt_conditions="Geen contact met vader (fictief)",
+    safety.plan_update(actor=actor, access=world.access, expected_version=1, vt_conditions="Geen contact (fictief)",
                        review_on=timezone.localdate() + timedelta(days=30))
     world.agreement = safety.safety_agreement_add(actor=actor, access=world.access, entry=safety.AgreementEntry(
         kind="immediate", who="Moeder (fictief)", what="Belt 112 bij dreiging",
         due_on=timezone.localdate() + timedelta(days=7), where="Thuis", network="Buurvrouw (fictief)"))
-    safety.safe_place_set(actor=actor, access=world.access, person_id=world.victim.pk, answer="Bij zus (fictief)")
+    safety.safe_place_set(actor=actor, access=world.access, person_id=world.victim.pk, expected_version=0,
+                          answer="Bij zus (fictief)")
     return world
 
 

@@ -20,9 +20,10 @@ def test_api_stale_director_change_gets_409_and_the_first_choice_stays(world):
     version = _start(world).version
     first, second = api_client(world.worker), api_client(world.coordinator)
     path = f"/cases/{world.case.pk}/mda/director"
-    saved = send(first, "PUT", path, {"case_director_id": world.duo_partner.pk, "version": version})
+    keep_contact = {"contact_person_id": None}
+    saved = send(first, "PUT", path, {"case_director_id": world.duo_partner.pk, **keep_contact, "version": version})
     assert saved.status_code == 200 and saved.json()["version"] == version + 1
-    stale = send(second, "PUT", path, {"case_director_id": world.colleague.pk, "version": version})
+    stale = send(second, "PUT", path, {"case_director_id": world.colleague.pk, **keep_contact, "version": version})
     assert stale.status_code == 409 and stale.json()["current_version"] == version + 1
     assert services.mda_current(world.case).case_director == world.duo_partner
 
