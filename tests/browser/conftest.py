@@ -69,6 +69,10 @@ def pytest_terminal_summary(terminalreporter):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core with the WCAG 2.1 A and AA rules on the page as it is now."""
+    # A click that navigates returns before the next page is there: wait for it to be parsed and loaded, so axe
+    # never runs on a page that is being replaced (seen on a busy machine: "document is null").
+    page.wait_for_function("() => document.readyState === 'complete' && document.documentElement !== null")
+    page.wait_for_load_state("load")
     # page.evaluate runs outside the page's CSP, which (rightly) refuses an injected inline <script>.
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE)

@@ -63,6 +63,7 @@ def test_returning_violence_is_reported_and_vt_conditions_reach_the_safety_plan(
     second = _meldnorm_1_reported(world)
     page.goto(url(f"/casussen/{world.case.pk}/meldcode/{second.pk}/"))
     page.get_by_role("link", name="Antwoord van Veilig Thuis vastleggen").click()
+    page.wait_for_url("**/antwoord-veilig-thuis/")
     assert_accessible(page, "antwoord Veilig Thuis: formulier")
     page.get_by_label("het wijkteam helpt onder de veiligheidsvoorwaarden van Veilig Thuis").check()
     page.get_by_label("Samenvatting van het overleg met Veilig Thuis").fill("Wijkteam blijft, VT monitort (fictief).")
