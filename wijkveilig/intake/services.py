@@ -343,11 +343,8 @@ def _vt_report_send(*, actor: Actor, access: ConcernAccess, key: str, observatio
                             "(0800-2000) en leg daarna vast dat Veilig Thuis de zorg heeft, met het kenmerk."))
     if not observation.strip():
         raise DomainError(_("Beschrijf wat is waargenomen."), field="observation")
-    if not informed_whom.strip() and not not_informed_reason.strip():
-        raise DomainError(_("Vul in wie u vooraf over de melding heeft geïnformeerd, of waarom niet."),
-                          field="informed_whom")
-    if informed_whom.strip() and not informed_reaction.strip():
-        raise DomainError(_("Vul de reactie in van wie u informeerde."), field="informed_reaction")
+    meldcode_services.require_informed(informed_whom=informed_whom, informed_reaction=informed_reaction,
+                                       not_informed_reason=not_informed_reason)
     content = report_content(concern, observation=observation.strip(), informed_whom=informed_whom.strip(),
                              informed_reaction=informed_reaction.strip(),
                              not_informed_reason=not_informed_reason.strip(), reporter=actor.user)

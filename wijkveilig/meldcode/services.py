@@ -366,6 +366,15 @@ def may_report(state: RouteState) -> bool:
     return state.phase == afwegingskader.Phase.REPORT_DUE
 
 
+def require_informed(*, informed_whom: str, informed_reaction: str, not_informed_reason: str) -> None:
+    """Every report to Veilig Thuis records whom the worker informed beforehand and how they reacted, or why no one
+    was informed (Meldcode, record duty for step 5; also for a report made from an intake concern)."""
+    _require(bool(informed_whom.strip()) or bool(not_informed_reason.strip()),
+             _("Vul in wie u vooraf over de melding heeft geïnformeerd, of waarom niet."), "informed_whom")
+    _require(not informed_whom.strip() or bool(informed_reaction.strip()),
+             _("Vul de reactie in van wie u informeerde."), "informed_reaction")
+
+
 @transaction.atomic
 def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempotency_key: str, informed_whom: str = "",
                    informed_reaction: str = "", not_informed_reason: str = "") -> VtReport:
@@ -378,10 +387,8 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
     route = _active_route(access, route_id)
     _require(may_report(route_state(route)),
              _("Melden volgt uit het afwegingskader (uitkomst: melden) of uit acuut gevaar."), "route")
-    _require(bool(informed_whom.strip()) or bool(not_informed_reason.strip()),
-             _("Vul in wie u vooraf over de melding heeft geïnformeerd, of waarom niet."), "informed_whom")
-    _require(not informed_whom.strip() or bool(informed_reaction.strip()),
-             _("Vul de reactie in van wie u informeerde."), "informed_reaction")
+    require_informed(informed_whom=informed_whom, informed_reaction=informed_reaction,
+                     not_informed_reason=not_informed_reason)
     content = report_content(route, informed_whom=informed_whom, informed_reaction=informed_reaction,
                              not_informed_reason=not_informed_reason, reporter=actor.user)
     sent_at, is_acute = timezone.now(), route.acute_dangers.exists()
