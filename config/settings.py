@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wijkveilig.safety",
     "wijkveilig.collaboration",
     "wijkveilig.insight",
+    "wijkveilig.demo",
     "wijkveilig.api",
 ]
 

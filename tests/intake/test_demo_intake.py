@@ -6,7 +6,7 @@ from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkveilig.accounts.models import Role, User
-from wijkveilig.core.demo import DEMO_PASSWORD
+from wijkveilig.demo.seed import DEMO_PASSWORD
 from wijkveilig.households.models import Household
 from wijkveilig.intake.models import Concern
 from wijkveilig.intake.services import address_route
