@@ -21,6 +21,7 @@ from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
 from wijkveilig.cases.models import Case, CaseStatus, Note, Participant
+from wijkveilig.cases.policy import access_for
 from wijkveilig.households.models import Person, Relation
 
 API = "/api/v1"
@@ -548,7 +549,7 @@ def test_case_list_queries_do_not_grow_with_cases(world, django_assert_max_num_q
     few = _count_queries(client, f"{API}/cases")
     for number in range(8):
         access = services.case_open(actor=Actor.system(world.worker), household_name=f"Huishouden Test {number}")
-        services.case_assign(actor=Actor.system(world.coordinator), access=access,
+        services.case_assign(actor=Actor.system(world.coordinator), access=access_for(access.case, "team"),
                              user_ids=[world.worker.pk, world.duo_partner.pk])
         services.violence_forms_set(actor=Actor.system(world.worker), access=access,
                                     forms={"child_abuse": ["neglect"]})

@@ -22,6 +22,7 @@ from wijkveilig.cases.models import (
     Note,
     Participant,
 )
+from wijkveilig.cases.policy import access_for
 from wijkveilig.households.models import Person, Relation
 
 
@@ -409,7 +410,7 @@ def _many_cases(world, n: int) -> None:
     for i in range(n - 1):
         access = services.case_open(actor=actor, household_name=f"Huishouden Proef {i}", buurt=world.buurt)
         services.violence_forms_set(actor=actor, access=access, forms={"child_abuse": ["neglect"]})
-        services.case_assign(actor=Actor.system(world.coordinator), access=access,
+        services.case_assign(actor=Actor.system(world.coordinator), access=access_for(access.case, "team"),
                              user_ids=[world.worker.pk, world.duo_partner.pk])
 
 

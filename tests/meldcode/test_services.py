@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from tests.meldcode.conftest import walk_to_decision
@@ -154,8 +155,10 @@ def test_coordinator_confirmation_when_organisation_requires_it(world, route):
     answer(world, route, "suspicion", False)
     with pytest.raises(DomainError, match="teamcoördinator"):
         ms.step_complete(actor=Actor.system(world.worker), access=world.access, route_id=route.pk, step=5)
-    with pytest.raises(DomainError):
+    with pytest.raises(PermissionDenied):  # the worker may not confirm; the refusal is logged
         ms.decision_confirm(actor=Actor.system(world.worker), access=world.access, route_id=route.pk)
+    assert AccessLogEntry.objects.filter(event="meldcode.confirm_denied", outcome="denied", user_id=world.worker.pk,
+                                         case_id=world.case.pk).count() == 1
     ms.decision_confirm(actor=Actor.system(world.coordinator), access=CaseAccess(world.case, "team", True),
                         route_id=route.pk)
     ms.step_complete(actor=Actor.system(world.worker), access=world.access, route_id=route.pk, step=5)
@@ -168,8 +171,10 @@ def test_vt_feedback_only_by_liaison(world, route):
                                idempotency_key="key-feedback1", not_informed_reason="Acuut gevaar")
     feedback_kwargs = dict(report_id=report.pk, moment="after_assessment", decision="transfer",
                            summary="Overdracht aan het wijkteam", received_on=timezone.localdate())
-    with pytest.raises(DomainError):
+    with pytest.raises(PermissionDenied):  # only Veilig Thuis answers for Veilig Thuis; the refusal is logged
         ms.vt_feedback_record(actor=Actor.system(world.worker), access=world.access, **feedback_kwargs)
+    assert AccessLogEntry.objects.filter(event="vt_report.feedback_denied", outcome="denied",
+                                         user_id=world.worker.pk).count() == 1
     vt_access = CaseAccess(world.case, "veilig_thuis", True)
     with pytest.raises(DomainError, match="veiligheidsvoorwaarden"):
         ms.vt_feedback_record(actor=Actor.system(world.vt_liaison), access=vt_access,

@@ -1,4 +1,4 @@
-"""Users, teams and memberships. What a role may do lives in permissions.py."""
+"""Users, teams and memberships. What a role may do lives in policy.py."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -33,10 +33,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
-
-    @property
-    def is_team_member(self) -> bool:
-        return self.role in TEAM_ROLES
 
 
 class Team(models.Model):

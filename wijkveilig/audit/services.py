@@ -2,7 +2,7 @@
 
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, wraps
 
 from django.db import DatabaseError, transaction
 
@@ -84,6 +84,37 @@ def access_log_write(
     if rows is not None:
         rows.append(row.pk)
     return row
+
+
+def refuse(*, actor: Actor, event: str, action: str = Action.UPDATE, case=None, case_id: int | None = None,
+           section: str = "", is_emergency: bool = False, auth_rule: str = "", message: str = ""):
+    """Every refusal writes its row: log it as denied, then raise PermissionDenied (403).
+
+    Call it before the service's transaction starts (a refusal raised inside one would roll its own row back)."""
+    from django.core.exceptions import PermissionDenied
+
+    access_log_write(actor=actor, event=event, action=action, outcome=Outcome.DENIED, case=case, case_id=case_id,
+                     section=section, is_emergency=is_emergency, auth_rule=auth_rule)
+    raise PermissionDenied(message) if message else PermissionDenied
+
+
+def guard(rule, event: str, *, section: str = ""):
+    """Decorate a service so its role or grant rule runs first, outside the service's transaction: when
+    `rule(actor=..., **kwargs)` says no, the refusal is logged as denied (with the case, grant and emergency flag of
+    an `access` argument) and answered 403, and the denied row is not rolled back with the transaction."""
+
+    def decorate(service):
+        @wraps(service)
+        def guarded(*, actor: Actor, **kwargs):
+            if not rule(actor=actor, **kwargs):
+                access = kwargs.get("access")
+                refuse(actor=actor, event=event, case=getattr(access, "case", None), section=section,
+                       is_emergency=getattr(access, "is_emergency", False), auth_rule=getattr(access, "grant", ""))
+            return service(actor=actor, **kwargs)
+
+        return guarded
+
+    return decorate
 
 
 # The rows written while one request is answered (None outside a request): see ReadLogMiddleware.

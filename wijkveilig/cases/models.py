@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkveilig.accounts.models import Role, Team
+from wijkveilig.accounts.models import Team
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
 from wijkveilig.households.models import Household, Person
@@ -31,30 +31,11 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status=CaseStatus.OPEN)
 
     def visible_to(self, user):
-        """Cases this user may open: assigned, own team (coordinator), consulted, emergency, VT or MDA++ partner."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        now = timezone.now()
-        assigned = Q(assignments__user=user, assignments__ended_at__isnull=True)
-        consulted = Q(consultations__specialist=user)
-        emergency = Q(emergency_accesses__user=user, emergency_accesses__expires_at__gt=now)
-        # an external partner on the open case's current MDA++ (the access helper limits them to its shared part)
-        mda_partner = Q(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
-                        mda_enrolments__partners__user=user, mda_enrolments__partners__removed_at__isnull=True)
-        if user.role == Role.COORDINATOR:
-            scope = Q(team__memberships__user=user) | assigned
-        elif user.role == Role.SPECIALIST:
-            scope = assigned | consulted | emergency
-        elif user.role == Role.WORKER:
-            scope = assigned | emergency
-        elif user.role == Role.VT_LIAISON:
-            # only cases reported to Veilig Thuis, of teams whose fixed contact person this user is
-            scope = Q(vt_reports__isnull=False, team__vt_contact=user) | mda_partner
-        elif user.role == Role.PARTNER:
-            scope = mda_partner
-        else:
-            return self.none()
-        return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
+        """Cases this user may open (in some section); the rule is `cases.policy` (a UNION of indexed lookups)."""
+        from wijkveilig.cases.policy import case_ids
+
+        ids = case_ids(user)
+        return self.none() if ids is None else self.filter(pk__in=ids)
 
     def in_teams_of(self, user):
         """Cases owned by one of the user's teams (existence only, for the team list)."""

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkveilig.accounts import policy as roles
 from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor, access_log_write, guard
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import (
     Assignment,
@@ -21,6 +22,11 @@ from wijkveilig.cases.models import (
     TimelineEvent,
     ViolenceForm,
     ViolenceNature,
+)
+from wijkveilig.cases.policy import (
+    access_for,
+    case_grant,
+    emergency_candidates,  # noqa: F401 (services.emergency_candidates)
 )
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.models import save_versioned
@@ -55,31 +61,33 @@ def team_for_new_case(user: User, team_id: int | None = None):
     return teams[0]
 
 
+def _team_member(*, actor: Actor, **_) -> bool:
+    return roles.can_work_on_cases(actor.user)
+
+
+@guard(_team_member, "case.create_denied")
 @transaction.atomic
 def case_open(*, actor: Actor, household_name: str, summary: str = "", street: str = "", house_number: str = "",
               postcode: str = "", city: str = "", buurt=None, team_id: int | None = None) -> CaseAccess:
     """Create a household and its case, assigned to the worker who opened it."""
-    if actor.user.role not in TEAM_ROLES:
-        raise DomainError(_("Alleen teamleden kunnen een casus aanmaken."))
     household = Household.objects.create(name=household_name, street=street, house_number=house_number,
                                          postcode=postcode.replace(" ", "").upper(), city=city, buurt=buurt)
     return case_open_for_household(actor=actor, household=household, summary=summary, team_id=team_id)
 
 
+@guard(_team_member, "case.create_denied")
 @transaction.atomic
 def case_open_for_household(*, actor: Actor, household: Household, summary: str = "",
                             team_id: int | None = None) -> CaseAccess:
     """Open a new case on a household that is already known (intake matched it), assigned to the opener."""
     user = actor.user
-    if user.role not in TEAM_ROLES:
-        raise DomainError(_("Alleen teamleden kunnen een casus aanmaken."))
     team = team_for_new_case(user, team_id)
     case = Case.objects.create(reference=f"tmp-{household.pk}-{timezone.now().timestamp()}"[:20],
                                household=household, team=team, summary=summary, created_by=user)
     case.reference = f"WV-{case.opened_at:%Y}-{case.pk:05d}"
     Case.objects.filter(pk=case.pk).update(reference=case.reference)
     Assignment.objects.create(case=case, user=user, assigned_by=user)
-    access = CaseAccess(case=case, grant="assigned", can_write=True)
+    access = access_for(case, case_grant(user, case))  # the opener's strongest grant: a coordinator's is "team"
     _timeline(case=case, actor=actor, event="case.opened")
     _log_change(actor=actor, access=access, event="case.created", action=Action.CREATE)
     return access
@@ -126,11 +134,10 @@ def case_reopen(*, actor: Actor, access: CaseAccess, expected_version: int) -> C
     return case
 
 
+@guard(lambda access, **_: access.can_assign, "case.assign_denied", section="assignment")
 @transaction.atomic
 def case_assign(*, actor: Actor, access: CaseAccess, user_ids: list[int]) -> list[User]:
     """Set the one or two workers on a case (coordinator only); they must be in the case's team."""
-    if actor.user.role != Role.COORDINATOR:
-        raise DomainError(_("Alleen de teamcoördinator kan toewijzen."))
     case = access.case
     unique_ids = list(dict.fromkeys(user_ids))
     if not 1 <= len(unique_ids) <= MAX_ACTIVE_ASSIGNMENTS:
@@ -216,17 +223,11 @@ def specialist_consult(*, actor: Actor, access: CaseAccess, specialist_id: int, 
     return consultation
 
 
-def emergency_candidates(user: User):
-    """Team cases the user could open with the noodknop (existence only, no content)."""
-    return Case.objects.in_teams_of(user).exclude(pk__in=Case.objects.visible_to(user).values("pk"))
-
-
+@guard(lambda actor, **_: roles.can_press_emergency(actor.user), "case.emergency_access_denied", section="noodknop")
 @transaction.atomic
 def emergency_access_grant(*, actor: Actor, case_id: int, reason: str) -> CaseAccess:
     """Noodknop: open a team case outside one's assignment for 24 hours, with a mandatory reason."""
     user = actor.user
-    if user.role not in {Role.WORKER, Role.SPECIALIST}:
-        raise DomainError(_("Noodtoegang is alleen voor medewerkers van het team."))
     if len(reason.strip()) < 10:
         raise DomainError(_("Geef een duidelijke reden (minstens 10 tekens)."), field="reason")
     case = Case.objects.in_teams_of(user).filter(pk=case_id).select_related("team", "household").first()
@@ -235,17 +236,17 @@ def emergency_access_grant(*, actor: Actor, case_id: int, reason: str) -> CaseAc
     now = timezone.now()
     EmergencyAccess.objects.create(case=case, user=user, reason=reason, granted_at=now,
                                    expires_at=now + timedelta(hours=EMERGENCY_ACCESS_HOURS))
-    access = CaseAccess(case=case, grant="emergency", can_write=True)
+    access = access_for(case, "emergency")
     _timeline(case=case, actor=actor, event="case.emergency_access")
     _log_change(actor=actor, access=access, event="case.emergency_access", action=Action.EXECUTE, section="noodknop")
     return access
 
 
+@guard(lambda actor, **_: roles.can_review_emergencies(actor.user), "case.emergency_review_denied",
+       section="noodknop")
 @transaction.atomic
 def emergency_access_review(*, actor: Actor, emergency_id: int) -> EmergencyAccess | None:
     """The coordinator marks an emergency access to a team case as reviewed."""
-    if actor.user.role != Role.COORDINATOR:
-        raise DomainError(_("Alleen de teamcoördinator beoordeelt noodtoegang."))
     item = EmergencyAccess.objects.filter(pk=emergency_id, case__team__memberships__user=actor.user,
                                           reviewed_at__isnull=True).select_related("case").first()
     if item is None:

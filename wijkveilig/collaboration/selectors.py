@@ -2,13 +2,12 @@
 
 from collections import Counter
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from wijkveilig.audit.services import Action, Actor, access_log_write
-from wijkveilig.cases.access import MDA_PARTNER_ROLES, case_grant
+from wijkveilig.audit.services import Action, Actor, access_log_write, refuse
+from wijkveilig.cases.policy import case_grant
 from wijkveilig.cases.models import Case, CaseStatus
-from wijkveilig.collaboration import ave, stagnation
+from wijkveilig.collaboration import ave, policy, stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
 from wijkveilig.collaboration.services import current_phase, escalation_state, mda_current, mda_of_household
 from wijkveilig.meldcode.monitoring_selectors import missed_monitoring
@@ -129,7 +128,7 @@ def attention_for(user) -> dict:
                                                        conference__case__status=CaseStatus.OPEN)
                      .select_related("conference__case")[:MAX_ATTENTION])
     proposals = []
-    if user.role == "coordinator":
+    if policy.sees_team_proposals(user):
         cases = list(Case.objects.in_teams_of(user).filter(status=CaseStatus.OPEN)
                      .order_by("-id")[:MAX_ATTENTION])
         found = proposals_for(cases)
@@ -210,8 +209,8 @@ def household_shared_plan(*, actor: Actor, case: Case) -> dict:
 def mda_cases_listed(*, actor: Actor) -> list[Case]:
     """The open MDA++ cases this external partner was added to (and not removed from), newest first, for partner
     and Veilig Thuis accounts only. The listing is logged: it shows which families the partner works with."""
-    if actor.user.role not in MDA_PARTNER_ROLES:
-        raise PermissionDenied
+    if not policy.may_list_mda_cases(actor.user):
+        refuse(actor=actor, event="mda.cases_list_denied", action=Action.READ, section="mda")
     cases = list(Case.objects.filter(status=CaseStatus.OPEN, mda_enrolments__ended_at__isnull=True,
                                      mda_enrolments__partners__user=actor.user,
                                      mda_enrolments__partners__removed_at__isnull=True)

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
-from wijkveilig.cases.access import MDA_PARTNER_ROLES, WRITE_GRANTS, CaseAccess, case_grant
+from wijkveilig.audit.services import Action, Actor, access_log_write, refuse
+from wijkveilig.accounts.policy import MDA_PARTNER_ROLES
+from wijkveilig.cases.access import CaseAccess
+from wijkveilig.cases.policy import write_grant_holders
 from wijkveilig.cases.models import CaseStatus, TimelineEvent
 from wijkveilig.cases.rules import due_before_case_existed
-from wijkveilig.collaboration import ave
+from wijkveilig.collaboration import ave, policy
 from wijkveilig.collaboration.models import (
     AvePhase,
     AvePhaseChange,
@@ -29,11 +31,10 @@ from wijkveilig.collaboration.models import (
     SharingBasis,
 )
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.http import parse_id
 from wijkveilig.core.models import save_versioned
 
 SECTION = "collaboration"
-# AVE: scaling up or down is a case-direction decision: the coordinator or the assigned worker, not an emergency grant.
-SCALING_GRANTS = frozenset({"assigned", "team"})
 
 
 def _require_open(access: CaseAccess) -> None:
@@ -52,9 +53,8 @@ def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Actio
 
 def _refuse(*, actor: Actor, access: CaseAccess, event: str) -> None:
     """Log the refused write and answer 403; called outside the transaction so the denied row is kept."""
-    access_log_write(actor=actor, event=event, action=Action.UPDATE, outcome=Outcome.DENIED, case=access.case,
-                     section=SECTION, is_emergency=access.is_emergency, auth_rule=access.grant)
-    raise PermissionDenied
+    refuse(actor=actor, event=event, case=access.case, section=SECTION, is_emergency=access.is_emergency,
+           auth_rule=access.grant)
 
 
 def team_members(case):
@@ -66,7 +66,7 @@ def team_members(case):
 
 def decision_owners(case) -> list:
     """Who may own a decision: team members who can write on the case (so they can mark it done)."""
-    return [user for user in team_members(case) if case_grant(user, case) in WRITE_GRANTS]
+    return write_grant_holders(case, team_members(case))
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetim
 def decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> ConferenceDecision:
     """Mark a decision done; only its owner may (a refusal is logged as denied), and only once."""
     found = ConferenceDecision.objects.filter(conference__case=access.case, pk=decision_id).first() \
-        if 0 < decision_id < 2**63 else None
+        if parse_id(decision_id) else None
     if found is not None and found.owner_id != actor.user.pk:
         _refuse(actor=actor, access=access, event="collaboration.decision_complete_denied")
     return _decision_complete(actor=actor, access=access, decision_id=decision_id)
@@ -124,7 +124,7 @@ def decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> 
 def _decision_complete(*, actor: Actor, access: CaseAccess, decision_id: int) -> ConferenceDecision:
     _require_open(access)
     decision = (ConferenceDecision.objects.select_for_update()
-                .filter(conference__case=access.case, pk=decision_id).first()) if 0 < decision_id < 2**63 else None
+                .filter(conference__case=access.case, pk=decision_id).first()) if parse_id(decision_id) else None
     if decision is None:
         raise DomainError(_("Dit besluit bestaat niet in deze casus."))
     if decision.owner_id != actor.user.pk:
@@ -202,7 +202,7 @@ def ave_phase_change(*, actor: Actor, access: CaseAccess, phase: int, **texts: s
     procesregie, and who holds operational and administrative responsibility for this phase."""
     if set(texts) - set(AVE_REQUIRED):
         raise TypeError(f"unexpected arguments: {sorted(set(texts) - set(AVE_REQUIRED))}")
-    if access.grant not in SCALING_GRANTS:
+    if not policy.may_direct(access):
         _refuse(actor=actor, access=access, event="collaboration.ave_change_denied")
     return _ave_phase_change(actor=actor, access=access, phase=phase, texts=texts)
 
@@ -260,7 +260,7 @@ def mda_partner_candidates():
 
 def require_direction(actor: Actor, access: CaseAccess, event: str) -> None:
     """MDA++ is a case-direction decision, as AVE scaling is: the assigned worker or the team's coordinator."""
-    if access.grant not in SCALING_GRANTS:
+    if not policy.may_direct(access):
         _refuse(actor=actor, access=access, event=event)
 
 
@@ -430,7 +430,7 @@ def _mda_partner_remove(*, actor: Actor, access: CaseAccess, partner_id: int, re
     _require_open(access)
     enrolment = _locked_current(access)
     row = (enrolment.partners.select_related("user").filter(pk=partner_id, removed_at__isnull=True).first()
-           if 0 < partner_id < 2**63 else None)
+           if parse_id(partner_id) else None)
     if row is None:
         raise DomainError(_("Deze partner heeft geen toegang (meer) tot deze MDA++-casus."))
     if not reason.strip():

@@ -1,7 +1,6 @@
 """Collaboration pages: parse input, call the access helper and one service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
-from wijkveilig.collaboration import forms, selectors, services
+from wijkveilig.collaboration import forms, policy, selectors, services
 from wijkveilig.collaboration.ave import Fact
 from wijkveilig.collaboration.models import MdaCriterion
 from wijkveilig.collaboration.stagnation import Reason
@@ -55,7 +54,7 @@ def _access(request, case_id: int):
 def _base(access) -> dict:
     case = access.case
     return {"access": access, "case": case, "can_edit": access.can_write and case.status == "open",
-            "can_scale": access.grant in services.SCALING_GRANTS and case.status == "open"}
+            "can_scale": policy.may_direct(access) and case.status == "open"}
 
 
 def _common(access) -> dict:
@@ -95,8 +94,6 @@ def decision_done_view(request, case_id: int, decision_id: int):
 @require_http_methods(["GET", "POST"])
 def ave_view(request, case_id: int):
     access = _access(request, case_id)
-    if request.method == "POST" and access.grant not in services.SCALING_GRANTS:
-        raise PermissionDenied
     overview = selectors.case_overview(access.case)
     prompt = overview["ave_prompt"]
     form = forms.AveForm(form_data(request), initial={"phase": prompt["phase"]} if prompt else None)
@@ -227,7 +224,7 @@ def mda_partner_remove_view(request, case_id: int, partner_id: int):
 def shared_view(request, case_id: int):
     """The shared MDA++ plan: what external partners see (and the team, to know what is shared)."""
     access = access_case(request, case_id, section=MDA_SECTION, event="mda.shared_plan_viewed")
-    context = {"access": access, "case": access.case, "is_partner": access.grant == "mda_partner"}
+    context = {"access": access, "case": access.case, "is_partner": access.is_mda_partner}
     return render(request, "collaboration/shared.html", context | selectors.household_shared_plan(
         actor=Actor.from_request(request), case=access.case))
 

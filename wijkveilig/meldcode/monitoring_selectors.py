@@ -6,9 +6,8 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from wijkveilig.accounts.models import Role
 from wijkveilig.cases.models import Case
-from wijkveilig.meldcode import monitoring
+from wijkveilig.meldcode import monitoring, policy
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import DecisionAnswer, MeldcodeRoute, MonitoringAgreement, RouteStatus
 
@@ -16,10 +15,7 @@ MAX_LISTED = 100
 
 
 def _cases_of(user):
-    """The coordinator: the team's cases; anyone else: the cases they are assigned to."""
-    if user.role == Role.COORDINATOR:
-        return Case.objects.in_teams_of(user)
-    return Case.objects.filter(assignments__user=user, assignments__ended_at__isnull=True)
+    return policy.worklist_cases(user)
 
 
 def awaiting_agreements(cases):

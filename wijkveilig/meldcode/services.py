@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkveilig.accounts.models import Role
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor, access_log_write, guard
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.minors import has_minors
 from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
 from wijkveilig.core.errors import DomainError
-from wijkveilig.meldcode import afwegingskader, weighing
+from wijkveilig.meldcode import afwegingskader, policy, weighing
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.deadlines import feedback_due_on
 from wijkveilig.meldcode.models import (
@@ -331,10 +330,10 @@ def step_reopen(*, actor: Actor, access: CaseAccess, route_id: int, step: int, r
     return route_state(route)
 
 
+@guard(lambda access, **_: policy.may_confirm(access), "meldcode.confirm_denied", section="meldcode")
 @transaction.atomic
 def decision_confirm(*, actor: Actor, access: CaseAccess, route_id: int) -> DecisionConfirmation:
     """The coordinator confirms the current step-5 outcome (where the organisation requires it)."""
-    _require(actor.user.role == Role.COORDINATOR, _("Alleen de teamcoördinator kan bevestigen."))
     route = _active_route(access, route_id)
     outcome = route_state(route).decision.outcome
     _require(outcome is not None, _("Er is nog geen uitkomst om te bevestigen."))
@@ -409,11 +408,11 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
     return report
 
 
+@guard(lambda access, **_: policy.may_record_vt_feedback(access), "vt_report.feedback_denied", section="vt_report")
 @transaction.atomic
 def vt_feedback_record(*, actor: Actor, access: CaseAccess, report_id: int, moment: str, decision: str, summary: str,
                        received_on: date, safety_conditions: str = "") -> VtFeedback:
     """The Veilig Thuis liaison records feedback and decision on a report sent to Veilig Thuis."""
-    _require(actor.user.role == Role.VT_LIAISON, _("Alleen Veilig Thuis legt terugkoppeling vast."))
     report = VtReport.objects.filter(pk=report_id, case=access.case).first()
     _require(report is not None, _("Deze melding hoort niet bij deze casus."))
     _require(moment in FeedbackMoment.values, _("Kies het moment van terugkoppeling."), "moment")

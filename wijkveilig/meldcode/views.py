@@ -18,7 +18,7 @@ from wijkveilig.cases.models import Note, NoteKind
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import form_data
 from wijkveilig.households.models import Person
-from wijkveilig.meldcode import afwegingskader, forms, monitoring_services, services, texts
+from wijkveilig.meldcode import afwegingskader, forms, monitoring_services, policy, services, texts
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
 from wijkveilig.meldcode.monitoring_selectors import route_monitoring
@@ -93,7 +93,8 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
     linked = route.signals.values_list("note_id", flat=True)
     next_question = state.decision.next_question
     context = {
-        "access": access, "case": case, "route": route, "state": state, "steps": list(Step),
+        "access": access, "may_confirm": policy.may_confirm(access), "case": case, "route": route, "state": state,
+        "steps": list(Step),
         "signals": route.signals.select_related("note"), "kindcheck": route.kindchecks.first(),
         "consultations": route.consultations.all(), "conversations": route.conversations.all(),
         "weighing": route.weighings.first(), "answers": state.latest_answers,
@@ -384,7 +385,7 @@ def report_json_view(request, case_id: int, report_id: int):
 
 @require_GET
 def vt_inbox_view(request):
-    if request.user.role != Role.VT_LIAISON:
+    if not policy.receives_vt_reports(request.user):
         raise PermissionDenied
     reports = vt_reports_for_liaison(actor=Actor.from_request(request))
     return render(request, "meldcode/vt_inbox.html", {"reports": reports, "today": timezone.localdate()})
@@ -408,5 +409,5 @@ def vt_report_detail_view(request, case_id: int, report_id: int):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     return render(request, "meldcode/vt_report.html",
                   {"case": access.case, "report": report, "content": readable(json.loads(report.content)), "form": form,
-                   "feedback": report.feedback.all(), "is_vt": request.user.role == Role.VT_LIAISON},
+                   "feedback": report.feedback.all(), "is_vt": policy.may_record_vt_feedback(access)},
                   status=400 if form.errors else 200)

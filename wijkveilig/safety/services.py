@@ -13,6 +13,7 @@ from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus, ParticipantRole, TimelineEvent
 from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.http import parse_id
 from wijkveilig.core.models import save_versioned, stale_version_error
 from wijkveilig.safety import rules
 from wijkveilig.safety.models import (
@@ -154,7 +155,7 @@ def safety_agreement_update(*, actor: Actor, access: CaseAccess, agreement_id: i
 def _agreement_update(*, actor: Actor, access: CaseAccess, agreement_id: int, expected_version: int,
                       entry: AgreementEntry, checked: _Checked) -> Agreement:
     agreement = Agreement.objects.select_for_update().filter(plan__case=access.case, pk=agreement_id).first() \
-        if 0 < agreement_id < 2**63 else None
+        if parse_id(agreement_id) else None
     if agreement is None:
         raise DomainError(_("Kies een afspraak uit dit veiligheidsplan."), field="agreement")
     agreement.kind, agreement.who, agreement.what = entry.kind, entry.who.strip(), entry.what.strip()

@@ -2,7 +2,7 @@
 
 from django import template
 
-from wijkveilig.collaboration import selectors, services
+from wijkveilig.collaboration import policy, selectors, services
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def collaboration_attention(user) -> dict:
 def collaboration_section(access) -> dict:
     case = access.case
     return selectors.escalation_for(case) | {"case": case, "mda": services.mda_current(case),
-                                             "can_scale": access.grant in services.SCALING_GRANTS}
+                                             "can_scale": policy.may_direct(access)}
 
 
 @register.filter
