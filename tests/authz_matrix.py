@@ -55,7 +55,11 @@ _API_CASE_READ =             (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 
 _API_CASE_WRITE =            (200, 404, 404, 403, 404, 200, 404, 404, 404, 404, 404, 404, 404, 401)
 _API_CASE_CREATE =           (201, 404, 404, 403, 404, 201, 404, 404, 404, 404, 404, 404, 404, 401)
 _API_VT_REPORT_READ =        (200, 404, 404, 200, 404, 200, 404, 404, 200, 404, 404, 404, 404, 401)
-_API_VT_FEEDBACK =           (422, 404, 404, 403, 404, 422, 404, 404, 201, 404, 404, 404, 404, 401)
+# Only Veilig Thuis records its feedback: the team's write grants are refused (403, logged), not shown a form error.
+_API_VT_FEEDBACK =           (403, 404, 404, 403, 404, 403, 404, 404, 201, 404, 404, 404, 404, 401)
+# Only the coordinator of the case's team confirms an outcome (the world's route has none yet: 400 / 422).
+_CONFIRM_INVALID =           (403, 404, 404, 403, 404, 400, 404, 404, 404, 404, 404, 404, 404, 302)
+_API_CONFIRM_REFUSED =       (403, 404, 404, 403, 404, 422, 404, 404, 404, 404, 404, 404, 404, 401)
 # In scope and allowed to write, but the world's meldcode route refuses this step here (a rule, not access): 422.
 _API_CASE_REFUSED =          (422, 404, 404, 403, 404, 422, 404, 404, 404, 404, 404, 404, 404, 401)
 # Intake concerns are not cases: the team's coordinator works them, the team's VT contact (who transferred the
@@ -166,7 +170,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "casussen/<int:case_id>/meldcode/<int:route_id>/stap/<int:step>/terug/": {
         "GET":                   _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "casussen/<int:case_id>/meldcode/<int:route_id>/bevestigen/": {
-        "GET":                   _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
+        "GET":                   _NOT_ALLOWED_GET, "POST": _CONFIRM_INVALID},
     "casussen/<int:case_id>/meldcode/<int:route_id>/acuut-gevaar/": {
         "GET":                   _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
     "casussen/<int:case_id>/meldcode/<int:route_id>/melden/": {"GET": _CASE_WRITE_FORM, "POST": _CASE_WRITE_INVALID},
@@ -299,7 +303,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/monitoring/checks": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/steps/{step}/complete": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/steps/{step}/reopen": {"POST": _API_CASE_REFUSED},
-    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/confirm": {"POST": _API_CASE_REFUSED},
+    "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/confirm": {"POST": _API_CONFIRM_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/acute-danger": {"POST": _API_CASE_WRITE},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/reports": {"POST": _API_CASE_REFUSED},
     "api:POST /api/v1/cases/{case_id}/meldcode/{route_id}/returning-violence": {"POST": _API_CASE_REFUSED},

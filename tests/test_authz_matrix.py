@@ -28,6 +28,7 @@ from wijkveilig.accounts import services as account_services
 from wijkveilig.accounts.models import Role
 from wijkveilig.api.api import api
 from wijkveilig.assessment.zrm import DOMAIN_CODES as ZRM_DOMAIN_CODES
+from wijkveilig.audit.models import AccessLogEntry, Outcome
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
@@ -562,6 +563,10 @@ def _in_scope(persona: str, key: str) -> bool:
     return MATRIX["casussen/<int:case_id>/"]["GET"][index] == 200
 
 
+def _denied_rows() -> int:
+    return AccessLogEntry.objects.filter(outcome=Outcome.DENIED).count()
+
+
 @pytest.mark.parametrize("key", list(MATRIX))
 def test_matrix_entry(matrix_world, key):
     """Each persona in its own savepoint, so every persona meets the same untouched world."""
@@ -575,8 +580,11 @@ def test_matrix_entry(matrix_world, key):
                     if (url, route) not in resolved:  # the request reaches exactly the pattern of the entry
                         resolved.add((url, route))
                         problems += filter(None, [resolution_problem(route, url, patterns)])
+                    denied_before = _denied_rows()
                     response = _send(client, method, url, body, is_api=key.startswith("api:"))
                     problems += _problems(key, persona, method, url, row[index], response)
+                    if response.status_code == 403 and _denied_rows() == denied_before:
+                        problems.append(f"{persona} {method} {url}: refused (403) without a denied log row")
                     if not _in_scope(persona, key) and SENTINEL in response.content.decode(errors="replace"):
                         problems.append(f"{persona} {method} {url}: response shows data of a case out of scope")
                 transaction.set_rollback(True)

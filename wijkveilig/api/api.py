@@ -5,12 +5,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
 
-from wijkveilig.accounts import permissions
+from wijkveilig.accounts import policy as roles
 from wijkveilig.api import errors
 from wijkveilig.api import schemas as s
 from wijkveilig.api.assessment import router as assessment_router
-from wijkveilig.api.collaboration import router as collaboration_router
 from wijkveilig.api.auth import PersonalTokenAuth, VerifiedSessionAuth, docs_require_login
+from wijkveilig.api.collaboration import router as collaboration_router
 from wijkveilig.api.intake import router as intake_router
 from wijkveilig.api.meldcode import router as meldcode_router
 from wijkveilig.api.safety import router as safety_router
@@ -52,7 +52,7 @@ WRITE_ERRORS = _codes(403, 404, 409)  # 403: read-only (consulted) or CSRF; 409:
 
 def _require_case_worker(request, *, action: str, section: str) -> None:
     """Roles without case work (policy, VT liaison, admin, log officer) get nothing; the attempt is logged."""
-    if permissions.can_work_on_cases(request.user):
+    if roles.can_work_on_cases(request.user):
         return
     event = "case.access_denied" if action == Action.READ else "case.write_denied"
     access_log_write(actor=Actor.from_request(request), event=event, action=action, outcome=Outcome.DENIED,

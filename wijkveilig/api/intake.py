@@ -7,10 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from wijkveilig.accounts.models import Role
 from wijkveilig.api.schemas import ErrorOut, LocalDatetime, PastDate, RequiredText, Text, Version
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
-from wijkveilig.intake import closure, selectors, services
+from wijkveilig.intake import closure, policy, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
 from wijkveilig.intake.models import Concern, ConcernHandling, Source
 from wijkveilig.intake.triage import Colour, TriageAnswers
@@ -149,8 +148,8 @@ def _out(concern: Concern) -> dict:
             "version": concern.version}
 
 
-def _require_role(request, roles) -> None:
-    if request.user.role in roles:
+def _require(request, allowed: bool) -> None:
+    if allowed:
         return
     access_log_write(actor=Actor.from_request(request), event="concern.access_denied", action=Action.READ,
                      outcome=Outcome.DENIED, section=SECTION)
@@ -160,7 +159,7 @@ def _require_role(request, roles) -> None:
 @router.get("/intake/concerns", response={200: list[ConcernOut], **ERRORS})
 def list_concerns(request):
     """The intake queue of the coordinator's teams and the municipal queue, most urgent colour first."""
-    _require_role(request, {Role.COORDINATOR})
+    _require(request, policy.works_the_queue(request.user))
     access_log_write(actor=Actor.from_request(request), event="concern.queue_viewed", action=Action.READ,
                      section=SECTION, auth_rule="team")
     municipal = selectors.municipal_queue(request.user).select_related("team", "handling")
@@ -171,7 +170,6 @@ def list_concerns(request):
 @router.post("/intake/concerns", response={201: ConcernOut, **ERRORS})
 def register_concern(request, payload: ConcernIn):
     """Register an incoming concern; with `triage` it gets its colour and route at once."""
-    _require_role(request, set(services.SOURCES_BY_ROLE))
     data = payload.dict(exclude={"persons", "triage"})
     triage = _triage_args(payload.triage) if payload.triage else {}
     persons = [services.PersonKnown(**p.dict()) for p in payload.persons]
@@ -227,7 +225,7 @@ class RouteQuery(Schema):
 @router.get("/intake/routing", response={200: AddressRouteOut, **ERRORS})
 def route_address(request, query: Query[RouteQuery]):
     """Which buurt and team an address belongs to, by the postcode table."""
-    _require_role(request, set(services.SOURCES_BY_ROLE))
+    _require(request, bool(policy.sources_for(request.user)))
     buurt, team = services.address_route(postcode=query.postcode, house_number=query.house_number)
     if buurt is None:
         return {"buurt_code": None, "buurt_name": None, "team": None, "message": _(

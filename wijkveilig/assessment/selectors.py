@@ -7,7 +7,6 @@ from django.db.models import Max, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.accounts import permissions
 from wijkveilig.assessment import balansmodel, kindcheck, rules, zrm
 from wijkveilig.assessment.models import (
     BalanceAssessment,
@@ -19,6 +18,7 @@ from wijkveilig.assessment.models import (
 )
 from wijkveilig.cases.minors import household_persons
 from wijkveilig.cases.models import Case, CaseViolenceForm, ViolenceForm
+from wijkveilig.cases.policy import worklist_cases
 from wijkveilig.meldcode.models import Kindcheck, RiskSituation, RouteStatus
 
 
@@ -171,9 +171,7 @@ def kindcheck_reason_text(reason: kindcheck.Reason) -> str:
 
 def kindcheck_attention_for(user) -> list[tuple[Case, kindcheck.KindcheckPrompt]]:
     """For the werkvoorraad: the worker's own open cases, for a coordinator the team's, that must show the prompt."""
-    # the one who assigns the team's cases watches over all of them
-    cases = Case.objects.in_teams_of(user) if permissions.can_assign(user) else \
-        Case.objects.filter(assignments__user=user, assignments__ended_at__isnull=True)
+    cases = worklist_cases(user)
     prompts = kindcheck_prompts(cases.open().values("pk"))
     if not prompts:
         return []

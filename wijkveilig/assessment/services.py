@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,25 +20,21 @@ from wijkveilig.assessment.models import (
     ZrmAssessment,
     ZrmScore,
 )
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor
+from wijkveilig.cases import changes
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
-from wijkveilig.cases.models import CaseStatus, Note, NoteKind, StatementKind, TimelineEvent
+from wijkveilig.cases.models import Note, NoteKind, StatementKind
 from wijkveilig.core.errors import DomainError
 
 SECTION = "assessment"
 MAX_DANGER_STATEMENTS = 3  # Signs of Safety: usually no more than about three
 
 
-def _require_open(access: CaseAccess) -> None:
-    if access.case.status != CaseStatus.OPEN:
-        raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
+_require_open = changes.require_open
 
 
-def _record(*, actor: Actor, access: CaseAccess, event: str) -> None:
-    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event)
-    access_log_write(actor=actor, event=event, action=Action.CREATE, case=access.case, section=SECTION,
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
+_record = partial(changes.record, section=SECTION, action=Action.CREATE)
 
 
 @transaction.atomic

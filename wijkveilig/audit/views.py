@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from wijkveilig.accounts import permissions
+from wijkveilig.audit import policy
 from wijkveilig.audit.forms import LogFilterForm
 from wijkveilig.audit.selectors import access_log_search
 from wijkveilig.audit.services import Actor
@@ -11,7 +11,7 @@ from wijkveilig.audit.services import Actor
 
 @require_GET
 def log_view(request):
-    if not permissions.can_read_access_log(request.user):
+    if not policy.may_read_log(request.user):
         raise PermissionDenied
     form = LogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.audit.services import Action, Actor
+from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus, Participant, ParticipantRole, TimelineEvent
 from wijkveilig.core.errors import DomainError
@@ -26,8 +27,7 @@ def _check_person_fields(*, first_name: str, last_name: str, birth_date: date | 
 
 
 def _log(actor: Actor, access: CaseAccess, event: str, action: str) -> None:
-    access_log_write(actor=actor, event=event, action=action, case=access.case, section="persons",
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
+    changes.log_change(actor=actor, access=access, event=event, action=action, section="persons")
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Every change to a case: checks the rule, writes, adds the timeline line and the log row in one transaction."""
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from wijkveilig.accounts import policy as roles
 from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write, guard
+from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import (
     Assignment,
@@ -19,7 +21,6 @@ from wijkveilig.cases.models import (
     Consultation,
     EmergencyAccess,
     Note,
-    TimelineEvent,
     ViolenceForm,
     ViolenceNature,
 )
@@ -36,18 +37,9 @@ MAX_ACTIVE_ASSIGNMENTS = 2
 EMERGENCY_ACCESS_HOURS = 24
 
 
-def _log_change(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.UPDATE, section: str = "case"):
-    access_log_write(actor=actor, event=event, action=action, case=access.case, section=section,
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
-
-
-def _timeline(*, case: Case, actor: Actor, event: str, **refs) -> None:
-    TimelineEvent.objects.create(case=case, actor=actor.user, event=event, **refs)
-
-
-def _require_open(case: Case) -> None:
-    if case.status != CaseStatus.OPEN:
-        raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
+_log_change = partial(changes.log_change, section="case")
+_timeline = changes.timeline
+_require_open = changes.require_open
 
 
 def team_for_new_case(user: User, team_id: int | None = None):

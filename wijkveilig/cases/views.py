@@ -150,7 +150,7 @@ def case_reopen_view(request, case_id: int):
 @require_http_methods(["GET", "POST"])
 def case_assign_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="assignment")  # out of scope: 404 before 403
-    if request.method != "POST" and not access.can_assign:  # a POST is refused (and logged) by the service
+    if not access.can_assign:  # logged as denied by ReadLogMiddleware (the service refuses other callers itself)
         raise PermissionDenied
     members = User.objects.filter(memberships__team=access.case.team, is_active=True,
                                   role__in=[Role.WORKER, Role.SPECIALIST, Role.COORDINATOR]).order_by("username")

@@ -5,8 +5,8 @@ from collections import Counter
 from django.utils import timezone
 
 from wijkveilig.audit.services import Action, Actor, access_log_write, refuse
-from wijkveilig.cases.policy import case_grant
 from wijkveilig.cases.models import Case, CaseStatus
+from wijkveilig.cases.policy import case_grant
 from wijkveilig.collaboration import ave, policy, stagnation
 from wijkveilig.collaboration.models import AvePhaseChange, ConferenceDecision
 from wijkveilig.collaboration.services import current_phase, escalation_state, mda_current, mda_of_household

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkveilig.audit.services import Action, Actor, access_log_write, refuse
 from wijkveilig.accounts.policy import MDA_PARTNER_ROLES
+from wijkveilig.audit.services import Action, Actor, refuse
+from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
+from wijkveilig.cases.models import CaseStatus
 from wijkveilig.cases.policy import write_grant_holders
-from wijkveilig.cases.models import CaseStatus, TimelineEvent
 from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.collaboration import ave, policy
 from wijkveilig.collaboration.models import (
@@ -37,18 +39,10 @@ from wijkveilig.core.models import save_versioned
 SECTION = "collaboration"
 
 
-def _require_open(access: CaseAccess) -> None:
-    if access.case.status != CaseStatus.OPEN:
-        raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
+_require_open = changes.require_open
 
 
-def _record(*, actor: Actor, access: CaseAccess, event: str, action: str = Action.CREATE, detail: str = "",
-            also=()) -> None:
-    """The timeline line (also on the cases in `also`) and the access-log row of the case the change was made from."""
-    TimelineEvent.objects.bulk_create(TimelineEvent(case=case, actor=actor.user, event=event, detail=detail[:120])
-                                      for case in [access.case, *also])
-    access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
+_record = partial(changes.record, section=SECTION, action=Action.CREATE)
 
 
 def _refuse(*, actor: Actor, access: CaseAccess, event: str) -> None:

@@ -10,6 +10,12 @@ class DomainError(Exception):
         self.field = field
 
 
+def require(condition: bool, message, field: str | None = None) -> None:
+    """Refuse with `message` (on `field`) unless `condition` holds."""
+    if not condition:
+        raise DomainError(message, field=field)
+
+
 class ConflictError(DomainError):
     """Someone else saved the record after this user loaded it (version check); `current_version` is the version
     saved now (0: nothing saved yet), so the writer can look at it and save again deliberately."""

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wijkveilig.accounts.models import Role
+from wijkveilig.accounts import policy as roles
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.insight import periods, selectors
 from wijkveilig.intake.triage import Colour
@@ -24,8 +24,8 @@ def _labelled(published) -> dict:
 
 @require_GET
 def concerns_overview_view(request):
-    if request.user.role != Role.POLICY_OFFICER:
-        raise PermissionDenied
+    if not roles.is_policy_officer(request.user):
+        raise PermissionDenied  # logged as denied by ReadLogMiddleware
     quarters = periods.closed_quarters(timezone.localdate())
     chosen = periods.parse_quarter(request.GET.get("kwartaal", "")) or quarters[0]
     if chosen not in quarters:

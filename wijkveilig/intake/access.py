@@ -1,8 +1,6 @@
 """The one way a request gets at an intake concern: scoped by role and team, logged, fails closed.
 
-Concerns are not cases: a coordinator works the intake queue of their own teams and the municipal queue
-(addresses the postcode table does not know); the team's Veilig Thuis contact reads the team's concerns;
-whoever submitted a concern may see it back (a partner only its status).
+Who may see which concern is `intake.policy`.
 """
 
 from dataclasses import dataclass
@@ -10,14 +8,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from wijkveilig.accounts.models import Role
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_read_pending, access_log_write
+from wijkveilig.core.http import parse_id
 from wijkveilig.intake.models import Concern
+from wijkveilig.intake.policy import STATUS_ONLY_GRANTS, WRITE_GRANTS, concern_grant
 
 SECTION = "intake"
-WRITE_GRANTS = frozenset({"team", "municipal"})
-# A partner who shared a concern sees its status, never its triage or the case it became.
-STATUS_ONLY_GRANTS = frozenset({"submitter_partner"})
 
 
 @dataclass(frozen=True)
@@ -31,32 +27,10 @@ class ConcernAccess:
         return self.grant in STATUS_ONLY_GRANTS
 
 
-def concern_grant(user, concern: Concern) -> str | None:
-    """Why this user may see this concern, strongest reason first; None if they may not."""
-    if user.role == Role.COORDINATOR:
-        if concern.team_id is None:
-            return "municipal"
-        if concern.team.memberships.filter(user=user).exists():
-            return "team"
-    if user.role == Role.VT_LIAISON and concern.team_id and concern.team.vt_contact_id == user.pk:
-        return "veilig_thuis"
-    if concern.submitted_by_id == user.pk:
-        return "submitter_partner" if user.role == Role.PARTNER else "submitter"
-    return None
-
-
 def log_rule(grant: str, concern_id) -> str:
     """The log's `auth_rule` for a concern: the grant and which concern (the log has no concern column)."""
     number = f"{concern_id:05d}" if isinstance(concern_id, int) else str(concern_id)
     return f"{grant} Z-{number}"[:30]
-
-
-def _concern_id(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None
 
 
 def access_concern(request, concern_id, *, write: bool = False, status_only: bool = False,
@@ -66,12 +40,10 @@ def access_concern(request, concern_id, *, write: bool = False, status_only: boo
     `status_only` pages may be opened by a partner submitter; every other page needs a full grant.
     """
     actor = Actor.from_request(request)
-    number = _concern_id(concern_id)
-    concern = (Concern.objects.visible_to(request.user).select_related("team", "buurt", "team__vt_contact")
-               .filter(pk=number).first() if number else None)
-    grant = concern_grant(request.user, concern) if concern else None
-    if grant in STATUS_ONLY_GRANTS and not status_only:
-        grant = None
+    number = parse_id(concern_id)
+    concern = (Concern.objects.select_related("team", "buurt", "team__vt_contact").filter(pk=number).first()
+               if number else None)
+    grant = concern_grant(request.user, concern, status_only=status_only) if concern else None
     if grant is None:
         access_log_write(actor=actor, event="concern.access_denied", action=Action.READ, outcome=Outcome.DENIED,
                          section=SECTION, auth_rule=log_rule("denied", number or "?"))

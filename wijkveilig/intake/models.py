@@ -6,7 +6,7 @@ from django.db.models import IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkveilig.accounts.models import Role, Team
+from wijkveilig.accounts.models import Team
 from wijkveilig.areas.models import Buurt
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
@@ -56,19 +56,11 @@ class ConcernQuerySet(models.QuerySet):
         return self.annotate(colour_rank=rank).order_by("colour_rank", "received_at", "pk")
 
     def visible_to(self, user):
-        """Concerns this user may open: own team's (coordinator), unrouted (any coordinator), VT contact, own."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        own = Q(submitted_by=user)
-        if user.role == Role.COORDINATOR:
-            scope = own | Q(team__memberships__user=user) | Q(team__isnull=True)
-        elif user.role == Role.VT_LIAISON:
-            scope = own | Q(team__vt_contact=user)
-        elif user.role in (Role.WORKER, Role.SPECIALIST, Role.PARTNER):
-            scope = own
-        else:
-            return self.none()
-        return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
+        """Concerns this user may open (some only for their status); the rule is `intake.policy`."""
+        from wijkveilig.intake.policy import concern_ids
+
+        ids = concern_ids(user)
+        return self.none() if ids is None else self.filter(pk__in=ids)
 
 
 class Concern(VersionedModel):

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.accounts.models import Membership, Role, Team
-from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write
+from wijkveilig.accounts.models import Membership, Team
+from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write, guard
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.models import ParticipantRole
@@ -17,7 +17,7 @@ from wijkveilig.core.errors import DomainError
 from wijkveilig.core.hashing import lookup_hash
 from wijkveilig.core.models import save_versioned
 from wijkveilig.households.bsn import is_valid_bsn
-from wijkveilig.intake import closure, routing, triage
+from wijkveilig.intake import closure, policy, routing, triage
 from wijkveilig.intake.access import SECTION, ConcernAccess, log_rule
 from wijkveilig.intake.models import Concern, ConcernHandling, ConcernPerson, ConcernStatus, PostcodeRange, Source
 from wijkveilig.intake.report import report_content
@@ -28,12 +28,7 @@ from wijkveilig.meldcode.models import RouteStatus
 MAX_SHARES_PER_HOUR = 5
 MAX_PERSONS = 12
 # Who may register which source; a partner shares through concern_share instead.
-SOURCES_BY_ROLE = {
-    Role.VT_LIAISON: {Source.VEILIG_THUIS},
-    Role.COORDINATOR: {Source.POLICE, Source.PARTNER, Source.VOLUNTEER, Source.TEAM, Source.VEILIG_THUIS},
-    Role.WORKER: {Source.POLICE, Source.PARTNER, Source.VOLUNTEER, Source.TEAM},
-    Role.SPECIALIST: {Source.POLICE, Source.PARTNER, Source.VOLUNTEER, Source.TEAM},
-}
+SOURCES_BY_ROLE = policy.SOURCES_BY_ROLE  # kept for callers of services.SOURCES_BY_ROLE
 
 
 @dataclass(frozen=True)
@@ -109,16 +104,14 @@ def _create(*, actor: Actor, source: str, received_at: datetime, household_name:
     return concern
 
 
+@guard(lambda actor, **_: bool(policy.sources_for(actor.user)), "concern.register_denied", section=SECTION)
 @transaction.atomic
 def concern_register(*, actor: Actor, source: str, received_at: datetime, household_name: str, observation: str,
                      street: str = "", house_number: str = "", postcode: str = "", city: str = "",
                      persons: list[PersonKnown] = (), answers: triage.TriageAnswers | None = None,
                      reasons: dict[str, str] | None = None) -> Concern:
     """Register an incoming concern, route it by its address and, when answered, triage it on arrival."""
-    allowed = SOURCES_BY_ROLE.get(actor.user.role, set())
-    if not allowed:
-        raise DomainError(_("U kunt geen binnenkomende zorg registreren."))
-    if source not in allowed:
+    if source not in policy.sources_for(actor.user):
         raise DomainError(_("Kies een bron die bij uw rol past."), field="source")
     concern = _create(actor=actor, source=source, received_at=received_at, household_name=household_name,
                       street=street, house_number=house_number, postcode=postcode, city=city,
@@ -129,12 +122,11 @@ def concern_register(*, actor: Actor, source: str, received_at: datetime, househ
     return concern
 
 
+@guard(lambda actor, **_: policy.may_share(actor.user), "concern.share_denied", section=SECTION)
 @transaction.atomic
 def concern_share(*, actor: Actor, household_name: str, observation: str, street: str = "", house_number: str = "",
                   postcode: str = "", city: str = "", persons: list[PersonKnown] = ()) -> Concern:
     """A partner or volunteer organisation shares a concern ("Zorg delen"); at most a few per hour per account."""
-    if actor.user.role != Role.PARTNER:
-        raise DomainError(_("Alleen ketenpartners en vrijwilligersorganisaties kunnen hier een zorg delen."))
     since = timezone.now() - timedelta(hours=1)
     if Concern.objects.filter(submitted_by=actor.user, received_at__gte=since).count() >= MAX_SHARES_PER_HOUR:
         raise DomainError(_("U hebt het afgelopen uur al %(n)s zorgen gedeeld. Probeer het later opnieuw, of bel "
@@ -190,14 +182,13 @@ def concern_triage(*, actor: Actor, access: ConcernAccess, expected_version: int
                          expected_version=expected_version)
 
 
+@guard(lambda access, **_: policy.may_decide(access), "concern.overrule_denied", section=SECTION)
 @transaction.atomic
 def concern_overrule(*, actor: Actor, access: ConcernAccess, expected_version: int, colour: str,
                      reason: str) -> Concern:
     """A coordinator sets another colour with a reason; the computed colour stays on record. Refused if someone
     triaged or overruled since `expected_version`."""
     concern = access.concern
-    if actor.user.role != Role.COORDINATOR:
-        raise DomainError(_("Alleen de teamcoördinator kan de kleur aanpassen."))
     _require_open(concern)
     if not concern.computed_colour:
         raise DomainError(_("Doe eerst de triage; daarna kunt u de kleur aanpassen."))
@@ -213,11 +204,12 @@ def concern_overrule(*, actor: Actor, access: ConcernAccess, expected_version: i
     return concern
 
 
+@guard(lambda access, **_: policy.may_decide(access), "concern.claim_denied", section=SECTION)
 @transaction.atomic
 def concern_claim(*, actor: Actor, access: ConcernAccess, team_id: int) -> Concern:
     """A coordinator takes a concern from the municipal queue into one of their teams."""
     concern = access.concern
-    if actor.user.role != Role.COORDINATOR or concern.team_id is not None:
+    if concern.team_id is not None:
         raise DomainError(_("Alleen een zorg uit de gemeentelijke wachtrij kan worden overgenomen."))
     membership = Membership.objects.filter(user=actor.user, team_id=team_id).select_related("team").first()
     if membership is None:
@@ -254,6 +246,7 @@ def _handle_with_case(*, actor: Actor, concern: Concern, case_access) -> None:
     ConcernHandling.objects.create(concern=concern, outcome=outcome, route=route, recorded_by=actor.user)
 
 
+@guard(lambda access, **_: policy.may_decide(access), "concern.case_open_denied", section=SECTION)
 @transaction.atomic
 def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[int],
                       household_id: int | None = None):
@@ -262,8 +255,6 @@ def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[i
     For oranje/rood the case gets a Meldcode route at once (`closure.case_outcome`), so the concern ends in one.
     """
     concern = access.concern
-    if actor.user.role != Role.COORDINATOR:
-        raise DomainError(_("Alleen de teamcoördinator kan een casus maken van een binnenkomende zorg."))
     _require_no_case(concern)
     if not concern.final_colour:
         raise DomainError(_("Doe eerst de triage."))

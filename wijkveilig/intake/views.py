@@ -15,12 +15,13 @@ from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.views import _apply, _status
 from wijkveilig.core.http import form_data
-from wijkveilig.intake import closure, forms, report, routing, selectors, services
+from wijkveilig.intake import closure, forms, policy, report, routing, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
 from wijkveilig.intake.triage import is_acute
 
 
 def _require(condition: bool) -> None:
+    """A page this role may not open: 403, logged as denied by ReadLogMiddleware."""
     if not condition:
         raise PermissionDenied
 
@@ -43,7 +44,7 @@ def _suggestion(concern) -> list[int]:
 
 @require_GET
 def queue_view(request):
-    _require(request.user.role == Role.COORDINATOR)
+    _require(policy.works_the_queue(request.user))
     access_log_write(actor=Actor.from_request(request), event="concern.queue_viewed", action=Action.READ,
                      section=SECTION, auth_rule="team")
     return render(request, "intake/queue.html", {"concerns": selectors.team_queue(request.user),
@@ -52,10 +53,10 @@ def queue_view(request):
 
 @require_http_methods(["GET", "POST"])
 def concern_new_view(request):
-    sources = services.SOURCES_BY_ROLE.get(request.user.role, set())
+    sources = policy.sources_for(request.user)
     _require(bool(sources))
     form = forms.ConcernForm(form_data(request), sources=sources,
-                             initial={"source": "veilig_thuis"} if request.user.role == Role.VT_LIAISON else None)
+                             initial={"source": policy.default_source(request.user)})
     if request.method == "POST" and form.is_valid():
         concern = _apply(form, lambda: services.concern_register(
             actor=Actor.from_request(request), source=form.cleaned_data["source"],
@@ -79,7 +80,8 @@ def _detail_context(request, access, **forms_):
     suggested = _suggestion(concern) if access.can_write else []
     members = list(_team_members(concern.team_id)) if concern.team_id else []
     return {
-        "access": access, "concern": concern, "persons": concern.persons.all(), "is_acute": is_acute(concern.final_colour),
+        "access": access, "may_decide": policy.may_decide(access), "concern": concern,
+        "persons": concern.persons.all(), "is_acute": is_acute(concern.final_colour),
         "route": routing.route_for(concern.final_colour, has_team=concern.team_id is not None),
         "triage_help": forms.TRIAGE_HELP, "questions": forms.QUESTION_LABELS,
         "triage_form": forms_.get("triage_form") or forms.TriageUpdateForm(initial={"version": concern.version}),
@@ -180,7 +182,7 @@ def concern_vt_report_view(request, concern_id: int):
 
 @require_http_methods(["GET", "POST"])
 def share_view(request):
-    _require(request.user.role == Role.PARTNER)
+    _require(policy.may_share(request.user))
     form = forms.ShareForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         concern = _apply(form, lambda: services.concern_share(actor=Actor.from_request(request),
@@ -194,7 +196,7 @@ def share_view(request):
 
 @require_GET
 def shared_view(request):
-    _require(request.user.role == Role.PARTNER)
+    _require(policy.may_share(request.user))
     access_log_write(actor=Actor.from_request(request), event="concern.own_listed", action=Action.READ,
                      section=SECTION, auth_rule="submitter_partner")
     return render(request, "intake/shared.html", {"concerns": selectors.own_submissions(request.user)})

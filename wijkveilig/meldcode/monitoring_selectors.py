@@ -7,7 +7,8 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from wijkveilig.cases.models import Case
-from wijkveilig.meldcode import monitoring, policy
+from wijkveilig.cases.policy import worklist_cases
+from wijkveilig.meldcode import monitoring
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import DecisionAnswer, MeldcodeRoute, MonitoringAgreement, RouteStatus
 
@@ -15,7 +16,7 @@ MAX_LISTED = 100
 
 
 def _cases_of(user):
-    return policy.worklist_cases(user)
+    return worklist_cases(user)
 
 
 def awaiting_agreements(cases):

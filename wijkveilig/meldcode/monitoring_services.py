@@ -9,13 +9,17 @@ from django.utils.translation import gettext as _
 
 from wijkveilig.accounts.models import User
 from wijkveilig.audit.services import Action, Actor
+from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import require as _require
 from wijkveilig.core.models import save_versioned
 from wijkveilig.meldcode import monitoring
 from wijkveilig.meldcode.models import MeldcodeRoute, MonitoringAgreement, RouteStatus
-from wijkveilig.meldcode.services import _close_route, _log, _require, _timeline
+from wijkveilig.meldcode.services import close_route
 from wijkveilig.meldcode.state import route_state
+
+SECTION = "meldcode"
 
 
 def checker_choices(case) -> list[User]:
@@ -51,13 +55,13 @@ def monitoring_agreement_record(*, actor: Actor, access: CaseAccess, route_id: i
     agreement = MonitoringAgreement.objects.create(route=route, what=what, due_on=due_on, checker=checker,
                                                    checker_text="" if checker else checker_text,
                                                    agreed_by=actor.user)
-    _timeline(actor, access, "meldcode.monitoring_agreed", due_on.isoformat())
-    _log(actor, access, "meldcode.monitoring_agreed", Action.CREATE)
+    changes.record(actor=actor, access=access, event="meldcode.monitoring_agreed", section=SECTION,
+                   detail=due_on.isoformat(), action=Action.CREATE)
     may_close = not monitoring.close_blockers(outcome, route.monitoring_agreements.count())
     if route.status == RouteStatus.ACTIVE and may_close:
-        _close_route(route)
-        _timeline(actor, access, "meldcode.closed_with_monitoring")
-        _log(actor, access, "meldcode.route_closed")
+        close_route(route)
+        changes.timeline(actor=actor, case=access.case, event="meldcode.closed_with_monitoring")
+        changes.log_change(actor=actor, access=access, event="meldcode.route_closed", section=SECTION)
     return agreement
 
 
@@ -80,6 +84,5 @@ def monitoring_check_record(*, actor: Actor, access: CaseAccess, route_id: int, 
     agreement.checked_at, agreement.checked_by = timezone.now(), actor.user
     save_versioned(agreement, expected_version=expected_version,
                    fields=["checked_on", "outcome", "check_note", "checked_at", "checked_by"])
-    _timeline(actor, access, "meldcode.monitoring_checked", outcome)
-    _log(actor, access, "meldcode.monitoring_checked")
+    changes.record(actor=actor, access=access, event="meldcode.monitoring_checked", section=SECTION, detail=outcome)
     return agreement

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from wijkveilig.meldcode import policy
+from wijkveilig.cases.policy import worklist_cases
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
     DecisionAnswer,
@@ -71,7 +71,7 @@ def vt_monitoring_due(cases):
 
 def attention_for(user):
     """For the werkvoorraad: the worker's own cases; for the coordinator: the whole team."""
-    cases = policy.worklist_cases(user)
+    cases = worklist_cases(user)
     return {"overdue_reports": list(overdue_vt_reports(cases)[:100]),
             "urgent_reports": list(urgent_vt_reports(cases)[:100]),
             "returning_violence": list(returning_violence_to_report(cases)[:100]),

@@ -9,12 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkveilig.audit.services import Action, Actor, access_log_write, guard
+from wijkveilig.audit.services import Action, Actor, guard
+from wijkveilig.cases import changes
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.minors import has_minors
-from wijkveilig.cases.models import CaseStatus, Note, NoteKind, TimelineEvent
+from wijkveilig.cases.models import CaseStatus, Note, NoteKind
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import require as _require
 from wijkveilig.meldcode import afwegingskader, policy, weighing
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.deadlines import feedback_due_on
@@ -69,12 +71,11 @@ BLOCKER_MESSAGES = {
 
 
 def _log(actor: Actor, access: CaseAccess, event: str, action: str = Action.UPDATE) -> None:
-    access_log_write(actor=actor, event=event, action=action, case=access.case, section="meldcode",
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
+    changes.log_change(actor=actor, access=access, event=event, action=action, section="meldcode")
 
 
 def _timeline(actor: Actor, access: CaseAccess, event: str, detail: str = "") -> None:
-    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event, detail=detail[:120])
+    changes.timeline(actor=actor, case=access.case, event=event, detail=detail)
 
 
 def _active_route(access: CaseAccess, route_id: int) -> MeldcodeRoute:
@@ -91,11 +92,6 @@ def _require_step_open(state: RouteState, step: Step) -> None:
     current = state.current_step
     if current is None or step > current:
         raise DomainError(_("Deze stap is nog niet aan de beurt. Rond eerst de vorige stappen af."))
-
-
-def _require(condition: bool, message: str, field: str | None = None) -> None:
-    if not condition:
-        raise DomainError(message, field=field)
 
 
 @transaction.atomic
@@ -287,7 +283,7 @@ def answer_record(*, actor: Actor, access: CaseAccess, route_id: int, question: 
     return decision
 
 
-def _close_route(route: MeldcodeRoute) -> None:
+def close_route(route: MeldcodeRoute) -> None:
     route.status, route.closed_at = RouteStatus.CLOSED, timezone.now()
     route.save(update_fields=["status", "closed_at"])
 
@@ -310,7 +306,7 @@ def step_complete(*, actor: Actor, access: CaseAccess, route_id: int, step: int,
         _require(confirmed, _("Uw organisatie vraagt dat de teamcoördinator de uitkomst van stap 5 bevestigt."), "step")
     StepEvent.objects.create(route=route, step=step, action=StepAction.COMPLETED, by=actor.user, note=note)
     if step == Step.DECISION and state.decision.outcome == Outcome.CLOSE_AND_RECORD:
-        _close_route(route)
+        close_route(route)
     _timeline(actor, access, "meldcode.step_completed", str(step))
     _log(actor, access, "meldcode.step_completed")
     return route_state(route)
@@ -404,7 +400,7 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
                                           report_norm=after.decision.report_norm):
         # After the report, keeping an eye on safety passes to Veilig Thuis; feedback is tracked on the report.
         # After a meldnorm-1 report the route waits for Veilig Thuis's answer on questions 3-5 instead.
-        _close_route(route)
+        close_route(route)
     return report
 
 
@@ -441,7 +437,7 @@ def _after_first_feedback(report: VtReport, feedback: VtFeedback) -> None:
     route = MeldcodeRoute.objects.select_for_update().get(pk=report.route_id)
     if (feedback.decision in afwegingskader.VT_KEEPS_CASE_DECISIONS
             and route_state(route).phase == afwegingskader.Phase.AWAITING_VT_ANSWER):
-        _close_route(route)
+        close_route(route)
 
 
 def _route_for_returning_violence(access: CaseAccess, route_id: int) -> MeldcodeRoute:
@@ -509,7 +505,7 @@ def vt_answer_record(*, actor: Actor, access: CaseAccess, route_id: int, answer:
         route.evaluation_on = monitoring_on
         route.save(update_fields=["evaluation_on"])
     else:
-        _close_route(route)
+        close_route(route)
     _timeline(actor, access, "meldcode.vt_answered", answer)
     _log(actor, access, "meldcode.vt_answer_recorded", Action.CREATE)
     return record

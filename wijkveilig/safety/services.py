@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from wijkveilig.audit.models import Outcome
 from wijkveilig.audit.services import Action, Actor, access_log_write
+from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
-from wijkveilig.cases.models import CaseStatus, ParticipantRole, TimelineEvent
+from wijkveilig.cases.models import ParticipantRole
 from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import parse_id
@@ -31,15 +33,10 @@ from wijkveilig.safety.selectors import safe_place_person_ids
 SECTION = "safety"
 
 
-def _require_open(access: CaseAccess) -> None:
-    if access.case.status != CaseStatus.OPEN:
-        raise DomainError(_("Deze casus is gesloten. Heropen de casus om iets te wijzigen."))
+_require_open = changes.require_open
 
 
-def _record(*, actor: Actor, access: CaseAccess, event: str, action=Action.UPDATE) -> None:
-    TimelineEvent.objects.create(case=access.case, actor=actor.user, event=event)
-    access_log_write(actor=actor, event=event, action=action, case=access.case, section=SECTION,
-                     is_emergency=access.is_emergency, auth_rule=access.grant)
+_record = partial(changes.record, section=SECTION, action=Action.UPDATE)
 
 
 def _plan(access: CaseAccess) -> SafetyPlan:

@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import wijkveilig.core.encryption
 from django.conf import settings
 from django.db import migrations, models
+
+import wijkveilig.core.encryption
 
 
 class Migration(migrations.Migration):
