@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "wijkveilig.accounts.middleware.UserLanguageMiddleware",
     "wijkveilig.accounts.middleware.ApiAwareLoginRequiredMiddleware",
     "wijkveilig.accounts.middleware.RequireTwoFactorMiddleware",
+    "wijkveilig.accounts.db_scope.MunicipalityScopeMiddleware",  # PostgreSQL row-level security (decision 0021)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

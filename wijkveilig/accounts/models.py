@@ -29,6 +29,10 @@ class User(AbstractUser):
     )
     # For accounts outside the teams (Veilig Thuis, police, GGZ, …): shown to the team and in the access log.
     organisation = models.CharField(_("organisatie"), max_length=100, blank=True, default="")
+    # For accounts without a team (policy officer, log officer, partner): the municipality whose data they work with.
+    # A team member's municipality is their team's (`accounts.policy.municipality_ids`).
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="users", verbose_name=_("gemeente"))
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -70,6 +70,34 @@ def may_be_mda_partner(user) -> bool:
     return role_of(user) in MDA_PARTNER_ROLES
 
 
+def municipality_ids(user) -> list[int]:
+    """The municipalities whose rows this user's requests may touch at all (the boundary between municipalities of
+    one installation; the grants decide within it): those of their teams, of the teams whose Veilig Thuis contact
+    they are, of the cases whose MDA++ they are a partner on, and the one their account names; in an installation
+    with one municipality, that one."""
+    found = municipality_lookup(user)
+    return sorted(found) if found is not None else []
+
+
+def municipality_lookup(user):
+    """`municipality_ids` as one query (a UNION over the tables that link a user to a municipality); None for an
+    anonymous or deactivated account. The database's row-level security is given the same set per request."""
+    from django.db.models import Exists, OuterRef
+
+    from wijkveilig.accounts.models import Team, User
+    from wijkveilig.areas.models import Municipality
+
+    if role_of(user) is None:
+        return None
+    linked = [Team.objects.filter(memberships__user=user), Team.objects.filter(vt_contact=user),
+              Team.objects.filter(cases__mda_links__enrolment__partners__user=user,
+                                  cases__mda_links__enrolment__partners__removed_at__isnull=True),
+              User.objects.filter(pk=user.pk, municipality__isnull=False)]
+    ids = [query.order_by().values_list("municipality_id", flat=True) for query in linked]
+    only = Municipality.objects.exclude(Exists(Municipality.objects.exclude(pk=OuterRef("pk"))))
+    return ids[0].union(*ids[1:], only.order_by().values_list("pk", flat=True))
+
+
 def navigation(user) -> dict[str, bool]:
     """Which entries the menu shows this user; every page behind them checks again (the menu is no access rule)."""
     return {

@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
+from wijkveilig.accounts.db_scope import scope_connection
 from wijkveilig.accounts.services import api_token_user
 
 
@@ -42,6 +43,7 @@ class PersonalTokenAuth(HttpBearer):
         user = api_token_user(token.strip())
         if user is not None:
             request.user = user
+            scope_connection(user)  # the middleware ran before the token was known
         return user
 
 

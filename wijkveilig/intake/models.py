@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.accounts.models import Team
-from wijkveilig.areas.models import Buurt
+from wijkveilig.areas.models import Buurt, Municipality
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
 from wijkveilig.intake.closure import Outcome
@@ -74,6 +74,9 @@ class Concern(VersionedModel):
     observation = EncryptedTextField(_("wat is waargenomen"))
     buurt = models.ForeignKey(Buurt, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="concerns")
+    # Whose concern this is: the buurt's municipality, else the team's, else the submitter's; the municipal queue
+    # (no team) is that municipality's coordinators' only (`intake.policy`), and row-level security uses it too.
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=ConcernStatus.choices, default=ConcernStatus.NEW)
     destination = models.CharField(_("route"), max_length=20, choices=Destination.choices,
                                    default=Destination.AWAITING_TRIAGE)

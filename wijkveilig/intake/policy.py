@@ -27,7 +27,8 @@ def _team(user):
 
 
 def _municipal(user):
-    return _concerns().filter(team__isnull=True)
+    """The municipal queue (addresses the postcode table does not know) of the coordinator's municipalities."""
+    return _concerns().filter(team__isnull=True, municipality_id__in=roles.municipality_ids(user))
 
 
 def _veilig_thuis(user):

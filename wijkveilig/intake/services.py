@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkveilig.accounts import policy as roles
 from wijkveilig.accounts.models import Membership, Team
 from wijkveilig.audit.services import Action, Actor, Outcome, access_log_write, guard
 from wijkveilig.cases import household_services as hh
@@ -71,7 +72,7 @@ def address_route(*, postcode: str, house_number: str) -> tuple[object | None, T
     """The buurt and team of an address by the postcode table; (None, None) when the table does not know it."""
     code = routing.normalise_postcode(postcode)
     rows = list(PostcodeRange.objects.filter(postcode_from__lte=code, postcode_to__gte=code)
-                .select_related("buurt").order_by("pk")) if code else []
+                .select_related("buurt__district").order_by("pk")) if code else []
     ranges = [routing.PostcodeRange(r.postcode_from, r.postcode_to, r.number_from, r.number_to, r.buurt.code)
               for r in rows]
     buurt_code = routing.buurt_code_for(postcode, house_number, ranges)
@@ -90,15 +91,33 @@ def _check_concern_fields(*, household_name: str, observation: str, received_at:
         raise DomainError(_("Het tijdstip van ontvangst ligt in de toekomst."), field="received_at")
 
 
+def _municipality_for(user, *, buurt, team) -> int:
+    """Whose concern it is: the buurt's municipality, else the team's, else the submitter's own one (in an
+    installation with one municipality, that one). A submitter who works for several municipalities (a regional
+    Veilig Thuis) must give an address the postcode table knows: the concern must reach the coordinators of one
+    municipality, not of every one."""
+    if buurt is not None:
+        return buurt.district.municipality_id
+    if team is not None:
+        return team.municipality_id
+    own = roles.municipality_ids(user)
+    if len(own) != 1:
+        raise DomainError(_("Dit adres staat niet in de postcodetabel en u werkt voor meer dan één gemeente. "
+                            "Controleer de postcode en het huisnummer."), field="postcode")
+    return own[0]
+
+
 def _create(*, actor: Actor, source: str, received_at: datetime, household_name: str, street: str,
             house_number: str, postcode: str, city: str, observation: str, persons: list[PersonKnown]) -> Concern:
     _check_concern_fields(household_name=household_name, observation=observation, received_at=received_at)
     _check_persons(persons)
     buurt, team = address_route(postcode=postcode, house_number=house_number)
+    municipality_id = _municipality_for(actor.user, buurt=buurt, team=team)
     concern = Concern.objects.create(
         source=source, received_at=received_at, household_name=household_name.strip(), street=street.strip(),
         house_number=house_number.strip(), postcode=routing.normalise_postcode(postcode) or postcode.strip()[:7],
         city=city.strip(), observation=observation, buurt=buurt, team=team, submitted_by=actor.user,
+        municipality_id=municipality_id,
         destination=routing.route_for("", has_team=team is not None).destination)
     _save_persons(concern, persons)
     return concern
@@ -214,6 +233,8 @@ def concern_claim(*, actor: Actor, access: ConcernAccess, team_id: int) -> Conce
     membership = Membership.objects.filter(user=actor.user, team_id=team_id).select_related("team").first()
     if membership is None:
         raise DomainError(_("Kies een van uw eigen teams."), field="team")
+    if membership.team.municipality_id != concern.municipality_id:
+        raise DomainError(_("Kies een team in de gemeente van deze zorg."), field="team")
     concern.team = membership.team
     concern.destination = routing.route_for(concern.final_colour, has_team=True).destination
     save_versioned(concern, expected_version=concern.version, fields=["team", "destination"])

@@ -1,0 +1,159 @@
+"""Several municipalities in one installation: no coordinator, policy officer or log officer of one sees the other's
+rows — through the access policy, and on PostgreSQL also through row-level security when the policy's filter is
+removed."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import login_client
+from tests.factories import (
+    BuurtFactory,
+    DistrictFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    TeamFactory,
+    UserFactory,
+)
+from wijkveilig.accounts.models import Role
+from wijkveilig.accounts.policy import municipality_ids
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import services as case_services
+from wijkveilig.cases.models import Case, CaseQuerySet
+from wijkveilig.core.errors import DomainError
+from wijkveilig.intake import services as intake_services
+from wijkveilig.intake.access import ConcernAccess
+from wijkveilig.intake.models import Concern, ConcernQuerySet, PostcodeRange
+
+
+def _register(user, household: str, postcode: str):
+    return intake_services.concern_register(
+        actor=Actor.system(user), source="team", received_at=timezone.now(), household_name=household,
+        postcode=postcode, house_number="1", observation="Fictieve zorg.")
+
+
+@pytest.fixture
+def two(world):
+    """The world's municipality (A) and a second one (B), each with a team, a coordinator, a case and a concern in
+    its municipal queue (an address the postcode table does not know)."""
+    w = world
+    w.a = w.team.municipality
+    w.b = MunicipalityFactory(code="GM9998", name="Gemeente Proefdorp")
+    buurt_b = BuurtFactory(code="BU99980101", name="Proefbuurt", district=DistrictFactory(code="WK999801",
+                                                                                          municipality=w.b))
+    w.team_b = TeamFactory(name="Proefteam", municipality=w.b)
+    w.team_b.buurten.add(buurt_b)
+    w.coordinator_b = UserFactory(username="t_coord_b", role=Role.COORDINATOR)
+    MembershipFactory(user=w.coordinator_b, team=w.team_b)
+    w.case_b = case_services.case_open(actor=Actor.system(w.coordinator_b), household_name="Huishouden Proefdorp",
+                                       buurt=buurt_b).case
+    PostcodeRange.objects.create(postcode_from="9800AA", postcode_to="9800ZZ", number_from=1, number_to=999,
+                                 buurt=buurt_b)
+    w.policy_officer.municipality = w.a
+    w.policy_officer.save(update_fields=["municipality"])
+    w.concern_a = _register(w.coordinator, "Huishouden Onbekend-A", "9999ZZ")
+    w.concern_b = _register(w.coordinator_b, "Huishouden Onbekend-B", "9999ZY")
+    return w
+
+
+def test_each_user_belongs_to_the_municipalities_of_their_teams_or_account(two):
+    assert municipality_ids(two.coordinator) == [two.a.pk]
+    assert municipality_ids(two.coordinator_b) == [two.b.pk]
+    assert municipality_ids(two.policy_officer) == [two.a.pk]
+    assert municipality_ids(two.log_officer) == []  # no team, no municipality on the account: nothing
+    two.team_b.vt_contact = two.vt_liaison  # a regional Veilig Thuis is the contact of teams in both
+    two.team_b.save(update_fields=["vt_contact"])
+    two.team.vt_contact = two.vt_liaison
+    two.team.save(update_fields=["vt_contact"])
+    assert municipality_ids(two.vt_liaison) == sorted([two.a.pk, two.b.pk])
+
+
+def test_an_unrouted_concern_belongs_to_the_submitters_municipality(two):
+    assert (two.concern_a.municipality_id, two.concern_b.municipality_id) == (two.a.pk, two.b.pk)
+    routed = _register(two.coordinator, "Huishouden Bekend", "9800AB")  # a B address, registered by A's coordinator
+    assert routed.municipality_id == two.b.pk and routed.team == two.team_b
+
+
+def test_the_municipal_queue_shows_only_the_coordinators_municipality(two):
+    page = login_client(two.coordinator).get(reverse("intake:queue")).content.decode()
+    assert "Huishouden Onbekend-A" in page and "Huishouden Onbekend-B" not in page
+    listed = login_client(two.coordinator).get("/api/v1/intake/concerns").json()
+    assert [c["id"] for c in listed if c["team"] is None] == [two.concern_a.pk]
+    assert login_client(two.coordinator).get(reverse("intake:detail", args=[two.concern_b.pk])).status_code == 404
+    assert login_client(two.coordinator_b).get(reverse("intake:detail", args=[two.concern_a.pk])).status_code == 404
+
+
+def test_a_concern_is_claimed_only_into_a_team_of_its_municipality(two):
+    MembershipFactory(user=two.coordinator, team=two.team_b)  # a coordinator of teams in both municipalities
+    access = ConcernAccess(concern=two.concern_a, grant="municipal", can_write=True)
+    with pytest.raises(DomainError, match="gemeente van deze zorg"):
+        intake_services.concern_claim(actor=Actor.system(two.coordinator), access=access, team_id=two.team_b.pk)
+    claimed = intake_services.concern_claim(actor=Actor.system(two.coordinator), access=access, team_id=two.team.pk)
+    assert claimed.team == two.team
+
+
+def test_a_regional_submitter_must_give_an_address_the_table_knows(two):
+    for team in (two.team, two.team_b):
+        team.vt_contact = two.vt_liaison
+        team.save(update_fields=["vt_contact"])
+    with pytest.raises(DomainError, match="meer dan één gemeente") as refused:
+        intake_services.concern_register(
+            actor=Actor.system(two.vt_liaison), source="veilig_thuis", received_at=timezone.now(),
+            household_name="Huishouden Regio", postcode="9999ZZ", house_number="1", observation="Fictief.")
+    assert refused.value.field == "postcode"
+    assert not Concern.objects.filter(household_name="Huishouden Regio").exists()
+
+
+# ---- PostgreSQL row-level security: the second line -------------------------------------------------------------
+
+@pytest.fixture
+def as_application_role(two):
+    """Run the rest of the test as a role that owns nothing and has no BYPASSRLS, as production's application does."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row-level security is PostgreSQL's; SQLite installations hold one municipality")
+    role = f"wijkveilig_rls_probe_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
+        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
+        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    clients = SimpleNamespace(coordinator=login_client(two.coordinator),
+                              policy_officer=login_client(two.policy_officer))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET ROLE {role}")
+    try:
+        yield clients
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+
+
+def test_without_the_application_filter_the_database_still_keeps_municipalities_apart(two, as_application_role,
+                                                                                      monkeypatch):
+    monkeypatch.setattr(CaseQuerySet, "visible_to", lambda self, user: self.all())
+    monkeypatch.setattr(ConcernQuerySet, "visible_to", lambda self, user: self.all())
+    cases = as_application_role.coordinator.post(reverse("cases:list"), {"q": "Huishouden"}).content.decode()
+    assert "Huishouden Testerink" in cases and "Huishouden Proefdorp" not in cases
+    queue = as_application_role.coordinator.get(reverse("intake:queue")).content.decode()
+    assert "Huishouden Onbekend-A" in queue and "Huishouden Onbekend-B" not in queue
+    # the same connection, the filter gone at the ORM too: the rows of B do not exist for A's request
+    assert set(Case.objects.values_list("pk", flat=True)) == {two.case.pk}
+    assert set(Concern.objects.values_list("pk", flat=True)) == {two.concern_a.pk}
+
+
+def test_the_database_refuses_to_write_a_row_into_another_municipality(two, as_application_role):
+    from django.db import DatabaseError, transaction
+
+    as_application_role.coordinator.get(reverse("intake:queue"))  # the request set A's municipalities
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Case.objects.filter(pk=two.case.pk).update(team=two.team_b)
+
+
+def test_an_unset_scope_sees_nothing(two, as_application_role):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('wijkveilig.municipalities', '', false)")
+    assert not Case.objects.exists() and not Concern.objects.exists()

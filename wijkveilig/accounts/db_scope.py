@@ -1,0 +1,37 @@
+"""Row-level security's second line: each request tells PostgreSQL which municipalities it may touch.
+
+The application filters by municipality through the access policy. The database enforces the same boundary on the
+case-bearing tables (`cases_case`, `intake_concern`; migration `cases 0002_row_level_security`) for a connection
+whose role is not the tables' owner and has no BYPASSRLS: rows outside `wijkveilig.municipalities` do not exist for
+it. Production connects the application as such a role (README, "Row-level security"); migrations run as the owner.
+"""
+
+from django.db import connection
+
+from wijkveilig.accounts import policy
+
+SETTING = "wijkveilig.municipalities"
+
+
+def scope_connection(user) -> None:
+    """Set this connection's municipalities for the request (none for an anonymous user): one query, PostgreSQL
+    only. Every request sets it anew, so a pooled connection never keeps the previous user's set."""
+    if connection.vendor != "postgresql":
+        return
+    lookup = policy.municipality_lookup(user)
+    with connection.cursor() as cursor:
+        if lookup is None:
+            cursor.execute("SELECT set_config(%s, '', false)", [SETTING])
+            return
+        sql, params = lookup.query.sql_with_params()
+        cursor.execute(f"SELECT set_config(%s, coalesce((SELECT string_agg(m::text, ',') FROM ({sql}) AS s(m)), ''),"
+                       " false)", [SETTING, *params])
+
+
+class MunicipalityScopeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        scope_connection(getattr(request, "user", None))
+        return self.get_response(request)
