@@ -214,7 +214,7 @@ def reflection_round_close(*, actor: Actor, team: Team) -> ReflectionRound:
 
 
 @transaction.atomic
-def reflection_answer(*, actor: Actor, team: Team, answers: dict[int, str]) -> None:
+def reflection_answer(*, actor: Actor, team: Team, answers: dict[int, str]) -> ReflectionRound:
     """Count one member's answers in the team's open round, once; the answers are not stored with the person."""
     _require(policy.can_answer_reflection(actor.user) and actor.user.memberships.filter(team=team).exists())
     round_ = open_round(team)
@@ -232,3 +232,4 @@ def reflection_answer(*, actor: Actor, team: Team, answers: dict[int, str]) -> N
         ReflectionTally.objects.filter(round=round_, statement=number, answer=code).update(count=F("count") + 1)
     ReflectionRound.objects.filter(pk=round_.pk).update(respondents=F("respondents") + 1)
     _record(actor, "team.reflection_answered", Action.CREATE)
+    return round_
