@@ -30,6 +30,9 @@ ANSWERS = (
     ("neither", _("niet")),
 )
 ANSWER_CODES = tuple(code for code, _label in ANSWERS)
+# The same four answers as column headings of the coordinator's table.
+COLUMN_LABELS = (_("Herkend bij zichzelf"), _("Herkend bij collega's"), _("Bij zichzelf en bij collega's"),
+                 _("Niet herkend"))
 SELF = frozenset({"self", "both"})
 
 

@@ -46,7 +46,7 @@ def _team_context(request, **forms_) -> dict:
                       "agreement": services.agreement_for(p.team.municipality),
                       "open_round": services.open_round(p.team),
                       "results": [_result_rows(v) for v in selectors.reflection_results(p.team)]})
-    return {"teams": teams, "statements": reflection.STATEMENTS, "answers": reflection.ANSWERS, **forms_}
+    return {"teams": teams, "columns": reflection.COLUMN_LABELS, **forms_}
 
 
 def _result_rows(view: selectors.ReflectionView) -> dict:
