@@ -13,7 +13,7 @@ from wijkveilig.accounts.models import Membership, Team
 from wijkveilig.areas.models import Municipality
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.core.errors import DomainError
-from wijkveilig.core.models import save_versioned, stale_version_error
+from wijkveilig.core.models import save_or_create_versioned, save_versioned
 from wijkveilig.teams import policy, reflection, selfscan
 from wijkveilig.teams.models import (
     Course,
@@ -114,15 +114,6 @@ def agreement_for(municipality: Municipality) -> VtAgreement | None:
     return VtAgreement.objects.filter(municipality=municipality).first()
 
 
-def _agreement_create(municipality: Municipality, values: dict) -> VtAgreement:
-    try:
-        with transaction.atomic():
-            return VtAgreement.objects.create(municipality=municipality, **values)
-    except IntegrityError:  # someone recorded the first agreements at the same moment: theirs stays
-        raise stale_version_error(VtAgreement.objects.filter(municipality=municipality)
-                                  .values_list("version", flat=True).first()) from None
-
-
 @transaction.atomic
 def vt_agreement_set(*, actor: Actor, municipality: Municipality, expected_version: int,
                      values: AgreementIn) -> VtAgreement:
@@ -137,15 +128,8 @@ def vt_agreement_set(*, actor: Actor, municipality: Municipality, expected_versi
     fields = {"scenario": values.scenario, "regional_agreements": values.regional_agreements.strip(),
               "agreed_on": values.agreed_on, "extra_tasks": sorted(values.extra_tasks),
               "extra_tasks_other": values.extra_tasks_other.strip()}
-    agreement = agreement_for(municipality)
-    if agreement is None and expected_version == NO_AGREEMENT_VERSION:
-        agreement = _agreement_create(municipality, fields)
-    elif agreement is None:
-        raise stale_version_error(NO_AGREEMENT_VERSION)
-    else:
-        for name, value in fields.items():
-            setattr(agreement, name, value)
-        save_versioned(agreement, expected_version=expected_version, fields=list(fields))
+    agreement = save_or_create_versioned(VtAgreement, lookup={"municipality": municipality}, values=fields,
+                                         expected_version=expected_version, none_version=NO_AGREEMENT_VERSION)
     _record(actor, "team.vt_agreement_updated", rule="municipality")
     return agreement
 
