@@ -162,3 +162,12 @@ def test_every_team_page_writes_one_access_log_row(tworld, as_user):
         response = as_user(user).get(url)
         rows = AccessLogEntry.objects.filter(request_id=response["X-Request-ID"])
         assert [(r.action, r.section, r.user_id) for r in rows] == [("R", "team", user.pk)], url
+
+
+@pytest.mark.parametrize("path", ["/team/leden/99999999999999999999/", "/team/leden/0/trainingen/",
+                                  "/gemeenten/99999999999999999999/veilig-thuis/"])
+def test_an_id_too_large_for_the_database_is_404(tworld, as_user, path):
+    user = tworld.policy_officer if path.startswith("/gemeenten/") else tworld.coordinator
+    client = as_user(user)
+    assert client.get(path).status_code in (404, 405)
+    assert client.post(path, {}).status_code == 404
