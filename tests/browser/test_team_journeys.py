@@ -26,7 +26,6 @@ from wijkveilig.teams.models import (
     TrainingRecord,
     VtAgreement,
 )
-from wijkveilig.teams.reflection import ANSWER_CODES
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(settings.BASE_DIR) / "test-results"

@@ -43,7 +43,6 @@ def _team_context(request, **forms_) -> dict:
         names = {m.pk: m.user.get_full_name() or m.user.get_username() for m in p.members}
         teams.append({"profile": p, "gaps": [gap_text(g, names) for g in p.gaps],
                       "trained": {m.pk for m in p.members if gaps.can_take_red(p.facts[m.pk], today)},
-                      "agreement": services.agreement_for(p.team.municipality),
                       "open_round": services.open_round(p.team),
                       "results": [_result_rows(v) for v in selectors.reflection_results(p.team)]})
     return {"teams": teams, "columns": reflection.COLUMN_LABELS, **forms_}
