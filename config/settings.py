@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wijkveilig.assessment",
     "wijkveilig.safety",
     "wijkveilig.collaboration",
+    "wijkveilig.teams",
     "wijkveilig.insight",
     "wijkveilig.demo",
     "wijkveilig.api",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wijkveilig.accounts.context_processors.navigation",
+                "wijkveilig.teams.context_processors.navigation",
             ],
         },
     }

@@ -75,6 +75,12 @@ _MDA_SHARED =                (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 
 _API_MDA_SHARED =            (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 401)
 _MDA_PARTNERS_ONLY =         (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 302)
 _API_MDA_PARTNERS_ONLY =     (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 401)
+# Team pages: the coordinator of the member's team; another team's coordinator gets 404, every other role 403.
+_TEAM_MEMBER_FORM =          (403, 403, 403, 403, 403, 200, 404, 403, 403, 403, 403, 403, 403, 302)
+_TEAM_MEMBER_POST =          (403, 403, 403, 403, 403, 302, 404, 403, 403, 403, 403, 403, 403, 302)
+_COORDINATOR_OWN_TEAM_POST = (403, 403, 403, 403, 403, 302, 400, 403, 403, 403, 403, 403, 403, 302)
+_POLICY_ONLY =               (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302)
+_MUNICIPALITY_AND_ADMIN =    (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 302)
 _API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
@@ -242,7 +248,7 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "beheer/jsi18n/": {"GET":    _ADMIN_ONLY},
     "beheer/r/<path:content_type_id>/<path:object_id>/": {
         "GET":                   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302, 302)},
-    "beheer/(?P<app_label>auth|axes|areas|accounts|meldcode)/$": {"GET": _ADMIN_ONLY},
+    "beheer/(?P<app_label>auth|axes|areas|accounts|meldcode|teams)/$": {"GET": _ADMIN_ONLY},
     "beheer/(?P<url>.*)$": {
         "GET":                   (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404, 302, 302, 302)},
     "admin-model:auth.group": {"GET": _ADMIN_ONLY},
@@ -258,6 +264,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "admin-model:accounts.membership": {"GET": _ADMIN_ONLY},
     "admin-model:meldcode.meldcodesetting": {"GET": _ADMIN_ONLY},
     "admin-model:meldcode.specialistcontact": {"GET": _ADMIN_ONLY},
+    "admin-model:teams.selfscantheme": {"GET": _ADMIN_ONLY},
+    "admin-model:teams.selfscanstatement": {"GET": _ADMIN_ONLY},
     # Every model's short object URL: the admin is sent on to the change page, everyone else to the login.
     "admin-model:*/<path:object_id>/": {"GET": _REDIRECT_ALL},
     # Records made by the system only: beheer may read them but not add them.
@@ -369,6 +377,30 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "inzicht/zorgen-per-buurt/": {
         "GET":                   (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
         "POST":                  _NOT_ALLOWED_GET},
+    # ---- team profile, reflection, municipality pages (wijkveilig.teams; member_id: the worker's membership) -----
+    #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
+    "team/": {"GET":             (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 302),
+              "POST":            _NOT_ALLOWED_GET},
+    # another team's coordinator: the member is outside their scope (404, like a missing one)
+    "team/leden/<int:member_id>/": {"GET": _TEAM_MEMBER_FORM, "POST": _TEAM_MEMBER_POST},
+    "team/leden/<int:member_id>/trainingen/": {"GET": _NOT_ALLOWED_GET, "POST": _TEAM_MEMBER_POST},
+    # no round is open in the world: a member's answer is refused with the form error (400)
+    "team/reflectie/": {"GET":   (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 302),
+                        "POST":  (400, 400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 403, 403, 302)},
+    # the world's team is not the outside coordinator's: their form error (400)
+    "team/reflectie/openen/": {"GET": _NOT_ALLOWED_GET, "POST": _COORDINATOR_OWN_TEAM_POST},
+    "team/reflectie/sluiten/": {  # no open round in the world: refused with the reason (400)
+        "GET":                   _NOT_ALLOWED_GET,
+        "POST":                  (403, 403, 403, 403, 403, 400, 400, 403, 403, 403, 403, 403, 403, 302)},
+    "gemeenten/": {"GET":        _MUNICIPALITY_AND_ADMIN, "POST": _NOT_ALLOWED_GET},
+    "gemeenten/<int:municipality_id>/teams/": {"GET": _POLICY_ONLY, "POST": _NOT_ALLOWED_GET},
+    "gemeenten/<int:municipality_id>/veilig-thuis/": {
+        "GET":                   _MUNICIPALITY_AND_ADMIN,
+        "POST":                  (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 302, 403, 403, 302)},
+    "gemeenten/<int:municipality_id>/zelfscan/": {"GET": _POLICY_ONLY, "POST": _NOT_ALLOWED_GET},
+    "gemeenten/<int:municipality_id>/zelfscan/<int:year>/": {
+        "GET":                   _POLICY_ONLY,
+        "POST":                  (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 302)},
     "api:GET /api/v1/intake/concerns": {
         "GET":                   (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/intake/concerns": {

@@ -49,4 +49,6 @@ def real_records(world) -> dict:
             "route_id": route.pk, "report_id": report.pk, "agreement_id": agreement.pk,
             "decision_id": conference.decisions.get().pk, "partner_id": partner.pk, "concern_id": concern.pk,
             "owner_id": world.worker.pk, "case_director_id": world.worker.pk, "contact_person_id": world.duo_partner.pk,
-            "user_id": police.pk, "for_person_id": parent.pk}
+            "user_id": police.pk, "for_person_id": parent.pk,
+            "member_id": world.worker.memberships.get(team=world.team).pk,
+            "municipality_id": world.team.municipality_id, "year": timezone.localdate().year}

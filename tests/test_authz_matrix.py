@@ -319,6 +319,9 @@ ARGUMENTS = {
     "partner_id": lambda w: w.mda_partner.pk,
     "decision_id": _decision_id,
     "agreement_id": _agreement_id,
+    "member_id": lambda w: w.worker.memberships.get(team=w.team).pk,
+    "municipality_id": lambda w: w.team.municipality_id,
+    "year": lambda w: timezone.localdate().year,
 }
 
 
@@ -370,6 +373,15 @@ PAGE_BODIES = {
     # not a team of the outside coordinator: their form error
     "intake/<int:concern_id>/overnemen/": lambda w: {"team": w.team.pk},
     "zorg-delen/": lambda w: {"household_name": "Huishouden Gedeeld", "observation": "Fictief"},
+    "team/leden/<int:member_id>/": lambda w: {"discipline": "youth", "max_open_cases": 10, "version": 1},
+    "team/leden/<int:member_id>/trainingen/": lambda w: {
+        "course": "meldcode", "level": "basic", "completed_on": "2024-05-01", "valid_until": "2026-05-01"},
+    "team/reflectie/": lambda w: {"team": w.team.pk, **{f"d{n}": "neither" for n in range(1, 11)}},
+    "team/reflectie/openen/": lambda w: {"team": w.team.pk},
+    "team/reflectie/sluiten/": lambda w: {"team": w.team.pk},
+    "gemeenten/<int:municipality_id>/veilig-thuis/": lambda w: {
+        "scenario": "vt_area_based", "regional_agreements": "Fictief", "version": 0},
+    "gemeenten/<int:municipality_id>/zelfscan/<int:year>/": lambda w: {"version": 1},
 }
 _TRIAGE_FORM = {"direct_danger": "no", "direct_danger_reason": "x", "structural_unsafety": "no",
                 "structural_unsafety_reason": "x", "multi_problem": "yes", "multi_problem_reason": "x"}
@@ -379,7 +391,7 @@ PAGE_URLS = {
     "intake/<int:concern_id>/overnemen/": lambda w: f"/intake/{w.municipal_concern.pk}/overnemen/",
     "beheer/r/<path:content_type_id>/<path:object_id>/": lambda w: (
         f"/beheer/r/{ContentType.objects.get_for_model(w.team).pk}/{w.team.pk}/"),
-    "beheer/(?P<app_label>auth|axes|areas|accounts|meldcode)/$": lambda w: "/beheer/accounts/",
+    "beheer/(?P<app_label>auth|axes|areas|accounts|meldcode|teams)/$": lambda w: "/beheer/accounts/",
     "beheer/(?P<url>.*)$": lambda w: "/beheer/bestaat-niet/",
     "beheer/areas/buurt/<path:object_id>/delete/": lambda w: f"/beheer/areas/buurt/{w.buurt.pk}/delete/",
 }

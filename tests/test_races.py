@@ -34,6 +34,16 @@ from wijkveilig.intake.models import Concern, PostcodeRange
 from wijkveilig.intake.triage import TriageAnswers
 from wijkveilig.safety import services as safety_services
 from wijkveilig.safety.models import NO_ANSWER_VERSION, Agreement, SafePlace, SafetyPlan
+from wijkveilig.teams import selfscan
+from wijkveilig.teams import services as team_services
+from wijkveilig.teams.models import (
+    MemberProfile,
+    SelfScan,
+    SelfScanAnswer,
+    SelfScanStatement,
+    SelfScanTheme,
+    VtAgreement,
+)
 
 ROUNDS = 200
 SAVED, REFUSED = "saved", "refused"
@@ -117,6 +127,43 @@ def _director_read(w):
     return enrolment.case_director.username, enrolment.version
 
 
+def _member_profile(w, access, user, version, text):
+    team_services.member_profile_update(
+        actor=Actor.system(user), membership=w.worker.memberships.get(team=w.team), expected_version=version,
+        values=team_services.ProfileIn(discipline="", has_dv_expertise=False, duo_partner_id=None, absent_until=None,
+                                       max_open_cases=int(text)))
+
+
+def _open_cases_choice(w, number: int, index: int) -> str:
+    """A maximum caseload per writer and round (1–60), never the same for both writers of one round."""
+    return str(1 + (2 * number + index) % 60)
+
+
+def _profile_read(w):
+    profile = MemberProfile.objects.filter(membership__user=w.worker).first()
+    return (str(profile.max_open_cases), profile.version) if profile else ("", 1)
+
+
+def _vt_agreement(w, access, user, version, text):
+    team_services.vt_agreement_set(actor=Actor.system(user), municipality=w.team.municipality,
+                                   expected_version=version, values=team_services.AgreementIn(
+                                       scenario="vt_area_based", regional_agreements=text, agreed_on=None,
+                                       extra_tasks=(), extra_tasks_other=""))
+
+
+def _self_scan(w, access, user, version, text):
+    statement = SelfScanStatement.objects.order_by("pk").first()
+    team_services.self_scan_save(actor=Actor.system(user), municipality=w.team.municipality, year=2024,
+                                 expected_version=version,
+                                 answers={statement.pk: selfscan.AnswerIn(score=3, evidence=text)})
+
+
+def _self_scan_read(w):
+    scan = SelfScan.objects.filter(municipality=w.team.municipality, year=2024).first()
+    answer = SelfScanAnswer.objects.filter(scan=scan).first() if scan else None
+    return (answer.evidence, scan.version) if answer else ("", scan.version if scan else 1)
+
+
 def _saved(queryset, field: str, missing: tuple[str, int]) -> Callable[[object], tuple[str, int]]:
     def read(w):
         row = queryset(w).first()
@@ -143,6 +190,15 @@ EDITABLE = {
     "MDA++ case director / contact person": Editable(MdaEnrolment, _director_read, _mda_director,
                                                      text_for=_director_choice),
     # Only a coordinator may re-colour: two coordinators of the team.
+    # Team profile: two coordinators of the team set a member's maximum caseload (no profile yet in round 1).
+    "team member profile": Editable(MemberProfile, _profile_read, _member_profile,
+                                    writers=("coordinator", "second_coordinator"), text_for=_open_cases_choice),
+    # Round 1 is the race for the first agreements (version 0: none yet).
+    "agreements with Veilig Thuis": Editable(
+        VtAgreement, _saved(lambda w: VtAgreement.objects.filter(municipality=w.team.municipality),
+                            "regional_agreements", ("", 0)), _vt_agreement, writers=("policy_officer", "admin")),
+    "Kwaliteitskader self-scan": Editable(SelfScan, _self_scan_read, _self_scan,
+                                          writers=("policy_officer", "second_policy_officer")),
     "concern colour overrule": Editable(Concern, _saved(lambda w: Concern.objects.filter(pk=w.concern_id),
                                                         "overrule_reason", ("", 0)), _overrule,
                                         writers=("coordinator", "second_coordinator")),
@@ -235,6 +291,10 @@ def editable_world(flushable_access_log, world):
         reasons={"direct_danger": "x", "structural_unsafety": "x", "multi_problem": "x"})
     assert concern.team_id == world.team.pk
     world.second_coordinator = UserFactory(username="t_coordinator2", role=Role.COORDINATOR)
+    world.second_policy_officer = UserFactory(username="t_policy2", role=Role.POLICY_OFFICER)
+    # the flush after an earlier transactional test removes the statements the data migration made
+    theme, _ = SelfScanTheme.objects.get_or_create(code="signalling", defaults={"title": "Signaleren"})
+    SelfScanStatement.objects.get_or_create(theme=theme, text="Fictieve stelling voor de race")
     MembershipFactory(user=world.second_coordinator, team=world.team)
     world.person_id, world.note_id, world.agreement_id = person.pk, note.pk, agreement.pk
     world.concern_id = concern.pk

@@ -15,6 +15,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError, transaction
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from tests.conftest import login_client
 from tests.test_authz_matrix import (  # noqa: F401  (matrix_world is a fixture)
@@ -65,7 +66,9 @@ def _values(w) -> dict:
     return {"case_id": w.case.pk, "person_id": w.mother.pk, "for_person_id": w.mother.pk, "note_id": w.note.pk,
             "route_id": w.route.pk, "report_id": w.report.pk, "step": 1, "concern_id": w.concern.pk,
             "partner_id": w.mda_partner.pk, "emergency_id": w.emergency.pk, "token_id": w.token.pk,
-            "decision_id": w.decision_id, "agreement_id": w.agreement_id}
+            "decision_id": w.decision_id, "agreement_id": w.agreement_id,
+            "member_id": w.worker.memberships.get(team=w.team).pk, "municipality_id": w.team.municipality_id,
+            "year": timezone.localdate().year}
 
 
 def _fill(route: str, values: dict) -> str:

@@ -5,7 +5,7 @@ from itertools import product
 import pytest
 
 from wijkveilig.intake import routing
-from wijkveilig.intake.routing import Destination, Member, PostcodeRange
+from wijkveilig.intake.routing import Destination, PostcodeRange
 from wijkveilig.intake.triage import Colour, TriageAnswers, colour_for, is_acute
 
 # (A direct danger, B structural unsafety, C multi-problem) → colour: every one of the 8 combinations.
@@ -81,19 +81,4 @@ def test_buurt_for_address(postcode, number, buurt):
     assert routing.buurt_code_for(postcode, number, TABLE) == buurt
 
 
-@pytest.mark.parametrize(("colour", "members", "expected"), [
-    # oranje/rood: the least busy DV expert, even when a non-expert is less busy
-    ("rood", [Member(1, False, 0), Member(2, True, 5), Member(3, True, 2)], [3]),
-    ("oranje", [Member(1, False, 0), Member(2, True, 1)], [2]),
-    # oranje/rood without an expert: a duo of the two least busy
-    ("rood", [Member(1, False, 3), Member(2, False, 1), Member(3, False, 2)], [2, 3]),
-    ("oranje", [Member(1, False, 0)], [1]),
-    # groen/geel: the least busy worker, expertise does not matter; a tie goes to the lowest id
-    ("geel", [Member(1, True, 4), Member(2, False, 1)], [2]),
-    ("groen", [Member(5, False, 1), Member(4, False, 1)], [4]),
-    ("groen", [], []),
-    ("rood", [], []),
-])
-def test_assignment_suggestion(colour, members, expected):
-    assert routing.suggest_assignees(colour, members) == expected
-
+# The assignment suggestion is tested with the team facts it reads: tests/teams/test_rules.py.

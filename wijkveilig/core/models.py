@@ -1,6 +1,6 @@
 """Base pieces shared by the domain models."""
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from wijkveilig.core.errors import ConflictError
@@ -36,3 +36,24 @@ def stale_version_error(current_version: int | None) -> ConflictError:
         _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla opnieuw op."),
         current_version=current_version,
     )
+
+
+def save_or_create_versioned(model: type[VersionedModel], *, lookup: dict, values: dict, expected_version: int,
+                             none_version: int = 0) -> VersionedModel:
+    """The one row for `lookup`: created when none exists and the writer saw none (`none_version`), else its `values`
+    replaced on `expected_version`. Two first writers at once meet the unique constraint: the second gets the
+    conflict, never a 500 (decision 0018)."""
+    row = model.objects.filter(**lookup).first()
+    if row is None and expected_version == none_version:
+        try:
+            with transaction.atomic():
+                return model.objects.create(**lookup, **values)
+        except IntegrityError:
+            current = model.objects.filter(**lookup).values_list("version", flat=True).first()
+            raise stale_version_error(current) from None
+    if row is None:
+        raise stale_version_error(none_version)
+    for name, value in values.items():
+        setattr(row, name, value)
+    save_versioned(row, expected_version=expected_version, fields=list(values))
+    return row

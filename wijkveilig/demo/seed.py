@@ -18,6 +18,7 @@ from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import Case, CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
+from wijkveilig.demo.teams import team_examples
 from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.households.models import Gender, RelationKind
 from wijkveilig.meldcode import monitoring_services
@@ -357,6 +358,7 @@ def demo_seed(*, households: int = 40) -> dict:
     Team.objects.filter(municipality__code=MUNICIPALITY[0], vt_contact__isnull=True).update(vt_contact=users["vt"])
     _intake_examples(users)
     _specialist_contacts()
+    team_examples(users, MUNICIPALITY[0])
     if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
         return {"created_cases": 0}
     rng = random.Random(9999)

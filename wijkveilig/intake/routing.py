@@ -2,11 +2,14 @@
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.intake.triage import Colour
+from wijkveilig.teams import gaps
+from wijkveilig.teams.gaps import MemberFacts
 
 _POSTCODE = re.compile(r"^(\d{4})([A-Z]{2})$")
 _HOUSE_NUMBER = re.compile(r"^(\d{1,6})")
@@ -33,13 +36,6 @@ class Route:
     destination: str
     needs_specialist_support: bool  # geel: "met ondersteuning Veilig Thuis/specialist"
     team_stays_involved: bool  # oranje/rood: the team gets a linked case
-
-
-@dataclass(frozen=True)
-class Member:
-    user_id: int
-    has_dv_expertise: bool
-    open_cases: int
 
 
 def normalise_postcode(value: str) -> str:
@@ -85,13 +81,32 @@ def route_for(colour: str, *, has_team: bool) -> Route:
     return Route(destination=destination, needs_specialist_support=support, team_stays_involved=involved)
 
 
-def suggest_assignees(colour: str, members: list[Member]) -> list[int]:
-    """Oranje/rood: the least busy worker with DV expertise, else a duo; groen/geel: the least busy worker."""
-    by_load = sorted(members, key=lambda m: (m.open_cases, m.user_id))
-    if colour in (Colour.RED, Colour.ORANGE):
-        experts = [m for m in by_load if m.has_dv_expertise]
-        if experts:
-            return [experts[0].user_id]
-        return [m.user_id for m in by_load[:2]]
-    return [m.user_id for m in by_load[:1]]
+def _least_busy(members: list[MemberFacts]) -> list[MemberFacts]:
+    return sorted(members, key=lambda m: (m.open_cases, m.user_id))
 
+
+def _duo(lead: MemberFacts, others: list[MemberFacts]) -> list[int]:
+    """The lead and their fixed duo partner when that partner can take it, else the least busy other worker."""
+    rest = [m for m in others if m.user_id != lead.user_id]
+    partner = next((m for m in rest if m.user_id == lead.duo_partner_user_id), None)
+    second = partner or next(iter(rest), None)
+    return [lead.user_id] + ([second.user_id] if second else [])
+
+
+def suggest_assignees(colour: str, members: list[MemberFacts], today: date) -> list[int]:
+    """Who should pick the concern up (decision 0050). Only workers who are not absent count, those with room first.
+    Rood: the least busy worker trained for rood (a valid advanced training); without one, a duo led by a DV
+    expert. Oranje: the least busy trained worker or DV expert; without one, a duo. Groen/geel: the least busy."""
+    present = [m for m in members if m.takes_cases and gaps.is_available(m, today)]
+    ready = _least_busy([m for m in present if gaps.has_capacity(m)] or present)
+    if not ready:
+        return []
+    if colour == Colour.RED:
+        trained = [m for m in ready if gaps.is_trained_for_red(m, today)]
+        if trained:
+            return [trained[0].user_id]
+        return _duo(next((m for m in ready if m.has_dv_expertise), ready[0]), ready)
+    if colour == Colour.ORANGE:
+        skilled = [m for m in ready if m.has_dv_expertise or gaps.is_trained_for_red(m, today)]
+        return [skilled[0].user_id] if skilled else _duo(ready[0], ready)
+    return [ready[0].user_id]

@@ -4,20 +4,20 @@ import secrets
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkveilig.accounts.models import TEAM_ROLES, Membership, Role, User
+from wijkveilig.accounts.models import TEAM_ROLES, Role, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.views import _apply, _status
 from wijkveilig.core.http import form_data
 from wijkveilig.intake import closure, forms, policy, report, routing, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
 from wijkveilig.intake.triage import is_acute
+from wijkveilig.teams import selectors as team_selectors
 
 
 def _require(condition: bool) -> None:
@@ -33,13 +33,8 @@ def _team_members(team_id):
 def _suggestion(concern) -> list[int]:
     if not concern.team_id:
         return []
-    open_assignments = Count("user__assignments", filter=Q(user__assignments__ended_at__isnull=True,
-                                                           user__assignments__case__status="open"))
-    rows = Membership.objects.filter(team_id=concern.team_id, user__role=Role.WORKER, user__is_active=True) \
-        .annotate(open_cases=open_assignments)
-    members = [routing.Member(user_id=m.user_id, has_dv_expertise=m.has_dv_expertise, open_cases=m.open_cases)
-               for m in rows]
-    return routing.suggest_assignees(concern.final_colour, members)
+    return routing.suggest_assignees(concern.final_colour, team_selectors.member_facts(concern.team_id),
+                                     timezone.localdate())
 
 
 @require_GET

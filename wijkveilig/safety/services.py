@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +16,7 @@ from wijkveilig.cases.models import ParticipantRole
 from wijkveilig.cases.rules import due_before_case_existed
 from wijkveilig.core.errors import DomainError
 from wijkveilig.core.http import parse_id
-from wijkveilig.core.models import save_versioned, stale_version_error
+from wijkveilig.core.models import save_or_create_versioned, save_versioned
 from wijkveilig.safety import rules
 from wijkveilig.safety.models import (
     NO_ANSWER_VERSION,
@@ -195,28 +195,11 @@ def safe_place_set(*, actor: Actor, access: CaseAccess, person_id: int, expected
     if not answer.strip():
         raise DomainError(_("Schrijf op waar deze persoon heen kan als het opnieuw gebeurt."), field="answer")
     plan = _plan(access)
-    place = SafePlace.objects.filter(plan=plan, person_id=person_id).first()
     values = {"answer": answer.strip(), "recorded_by": actor.user, "recorded_at": timezone.now()}
-    if place is None and expected_version == NO_ANSWER_VERSION:
-        place = _safe_place_create(plan=plan, person_id=person_id, values=values)
-    elif place is None:
-        raise stale_version_error(NO_ANSWER_VERSION)
-    else:
-        for name, value in values.items():
-            setattr(place, name, value)
-        save_versioned(place, expected_version=expected_version, fields=list(values))
+    place = save_or_create_versioned(SafePlace, lookup={"plan": plan, "person_id": person_id}, values=values,
+                                     expected_version=expected_version, none_version=NO_ANSWER_VERSION)
     _record(actor=actor, access=access, event="safety.safe_place_recorded")
     return place
-
-
-def _safe_place_create(*, plan: SafetyPlan, person_id: int, values: dict) -> SafePlace:
-    """The first answer; if another writer recorded one at the same moment, theirs stays and this one conflicts."""
-    try:
-        with transaction.atomic():
-            return SafePlace.objects.create(plan=plan, person_id=person_id, **values)
-    except IntegrityError:
-        current = SafePlace.objects.filter(plan=plan, person_id=person_id).values_list("version", flat=True).first()
-        raise stale_version_error(current) from None
 
 
 @transaction.atomic
