@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wijkveilig.safety",
     "wijkveilig.collaboration",
     "wijkveilig.insight",
+    "wijkveilig.analysis",
     "wijkveilig.demo",
     "wijkveilig.api",
 ]
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wijkveilig.accounts.context_processors.navigation",
+                "wijkveilig.analysis.context_processors.navigation",
             ],
         },
     }
@@ -248,6 +250,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
     ("vendor/chartjs", NODE_MODULES / "chart.js/dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet/dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
