@@ -71,6 +71,7 @@ _MDA_SHARED =                (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 
 _API_MDA_SHARED =            (200, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404, 404, 200, 401)
 _MDA_PARTNERS_ONLY =         (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 302)
 _API_MDA_PARTNERS_ONLY =     (403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 200, 401)
+_ANALYSIS_READERS =          (403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 403, 403, 403, 302)
 _API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
@@ -365,6 +366,17 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "inzicht/zorgen-per-buurt/": {
         "GET":                   (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302),
         "POST":                  _NOT_ALLOWED_GET},
+    # wijkanalyse: the policy officer and every coordinator read it (aggregates and public figures only); only a
+    # coordinator of a team working in the buurt records the team's risk reading.
+    "analyse/": {"GET":          _ANALYSIS_READERS,
+                 "POST":         _NOT_ALLOWED_GET},
+    "analyse/export.csv": {"GET": _ANALYSIS_READERS,
+                           "POST": _NOT_ALLOWED_GET},
+    "analyse/export.xlsx": {"GET": _ANALYSIS_READERS,
+                            "POST": _NOT_ALLOWED_GET},
+    "analyse/buurten/<str:buurt_code>/risico/": {
+        "GET":                   (403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 302),
+        "POST":                  (403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 403, 403, 302)},
     "api:GET /api/v1/intake/concerns": {
         "GET":                   (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/intake/concerns": {

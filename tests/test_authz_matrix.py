@@ -318,6 +318,7 @@ ARGUMENTS = {
     "partner_id": lambda w: w.mda_partner.pk,
     "decision_id": _decision_id,
     "agreement_id": _agreement_id,
+    "buurt_code": lambda w: w.buurt.code,
 }
 
 
@@ -335,6 +336,9 @@ def _version(w):
 
 
 PAGE_BODIES = {
+    "analyse/buurten/<str:buurt_code>/risico/": lambda w: {
+        "individual": "low", "relationship": "some", "social_network": "unknown", "neighbourhood": "raised",
+        "society": "some", "read_on": "2026-01-05", "version": 0},
     "instellingen/": lambda w: {"language": "nl"},
     "instellingen/tokens/": lambda w: {"name": "Matrixtoken"},
     "casussen/nieuw/": lambda w: {"household_name": "Huishouden Matrixproef"},

@@ -65,7 +65,7 @@ def _values(w) -> dict:
     return {"case_id": w.case.pk, "person_id": w.mother.pk, "for_person_id": w.mother.pk, "note_id": w.note.pk,
             "route_id": w.route.pk, "report_id": w.report.pk, "step": 1, "concern_id": w.concern.pk,
             "partner_id": w.mda_partner.pk, "emergency_id": w.emergency.pk, "token_id": w.token.pk,
-            "decision_id": w.decision_id, "agreement_id": w.agreement_id}
+            "decision_id": w.decision_id, "agreement_id": w.agreement_id, "buurt_code": w.buurt.code}
 
 
 def _fill(route: str, values: dict) -> str:

@@ -51,9 +51,18 @@ def web_geometry(geometry, *, srid: int | None = None, tolerance: float = DEFAUL
     """A shapely polygon as simplified WGS84 GeoJSON (coordinates rounded to 6 decimals, about 10 cm)."""
     if _is_rd(srid, geometry):
         geometry = shapely.transform(geometry, _rd_array)
+    if not geometry.is_valid:  # a ring that touches itself: repair it, keeping only the areas
+        geometry = _areas(shapely.make_valid(geometry))
     geometry = geometry.simplify(tolerance, preserve_topology=True)
     geometry = shapely.transform(geometry, lambda points: points.round(6))
     return mapping(geometry)
+
+
+def _areas(geometry):
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    parts = [part for part in getattr(geometry, "geoms", []) if part.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts)
 
 
 def _rd_array(coordinates):

@@ -32,15 +32,20 @@ def team_buurt_codes(user) -> set[str]:
     return set(Team.objects.filter(memberships__user=user).values_list("buurten__code", flat=True)) - {None}
 
 
-def risk_reading_record(*, actor: Actor, buurt_code: str, expected_version: int, entry: ReadingEntry) -> RiskReading:
-    """Save the team's dated reading of a buurt on the five levels, refusing a stale version, a date in the future
-    and anyone but a coordinator of a team working there; the access log holds each change and each refusal."""
+def require_risk_reading_right(*, actor: Actor, buurt_code: str) -> None:
+    """Refuse (403, logged) anyone but a coordinator of a team working in the buurt; called outside a transaction,
+    so the denied row is kept."""
     if not policy.can_record_risk_reading(actor.user, buurt_code=buurt_code,
                                           team_buurt_codes=team_buurt_codes(actor.user)):
-        # outside the transaction, so the denied row is kept
         access_log_write(actor=actor, event="analysis.risk_reading_refused", action=Action.UPDATE,
                          outcome=Outcome.DENIED, section="analysis", auth_rule="team_buurt")
         raise PermissionDenied
+
+
+def risk_reading_record(*, actor: Actor, buurt_code: str, expected_version: int, entry: ReadingEntry) -> RiskReading:
+    """Save the team's dated reading of a buurt on the five levels, refusing a stale version, a date in the future
+    and anyone but a coordinator of a team working there; the access log holds each change and each refusal."""
+    require_risk_reading_right(actor=actor, buurt_code=buurt_code)
     with transaction.atomic():
         buurt = Buurt.objects.select_for_update().get(code=buurt_code)
         if entry.read_on > timezone.localdate():

@@ -85,35 +85,39 @@ def export_view(request, file_format: str):
 @require_http_methods(["GET", "POST"])
 def risk_reading_view(request, buurt_code: str):
     buurt = Buurt.objects.filter(code=buurt_code).select_related("district__municipality").first()
-    if not policy.can_view_analysis(request.user):
+    if request.method == "POST":  # every refusal of a write is the service's, and logged
+        services.require_risk_reading_right(actor=Actor.from_request(request), buurt_code=buurt_code)
+    elif not policy.can_record_risk_reading(request.user, buurt_code=buurt_code,
+                                            team_buurt_codes=services.team_buurt_codes(request.user)):
         raise PermissionDenied
     if buurt is None:
         raise Http404
     reading = RiskReading.objects.filter(buurt=buurt).first()
-    allowed = policy.can_record_risk_reading(request.user, buurt_code=buurt.code,
-                                             team_buurt_codes=services.team_buurt_codes(request.user))
-    if request.method == "GET" and not allowed:
-        raise PermissionDenied  # a POST goes to the service, which logs its refusal
     form = forms.RiskReadingForm(form_data(request), initial=forms.RiskReadingForm.initial_for(reading))
     back = reverse("analysis:page") + f"?gemeente={buurt.district.municipality.code}&gebied={buurt.code}#risico"
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.risk_reading_record(actor=Actor.from_request(request), buurt_code=buurt.code,
-                                             expected_version=form.cleaned_data["version"], entry=form.entry())
-                messages.success(request, _("Inschatting van de buurt opgeslagen."))
-                return redirect(back)
-            except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-                form.has_conflict = isinstance(exc, ConflictError)
+        if form.is_valid() and _record(request, form, buurt):
+            messages.success(request, _("Inschatting van de buurt opgeslagen."))
+            return redirect(back)
         status = 400
         if getattr(form, "has_conflict", False):
             form.data = form.data.copy()
             form.data["version"] = str(RiskReading.objects.filter(buurt=buurt).values_list("version", flat=True)
                                        .first() or 0)
             form.conflict_url, status = back, 409
-    if status == 200:
+    else:
         _log(request, "analysis.risk_reading_form_viewed")
     return render(request, "analysis/risk_reading_form.html",
                   {"form": form, "buurt": buurt, "reading": reading, "back": back}, status=status)
+
+
+def _record(request, form, buurt) -> bool:
+    try:
+        services.risk_reading_record(actor=Actor.from_request(request), buurt_code=buurt.code,
+                                     expected_version=form.cleaned_data["version"], entry=form.entry())
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        form.has_conflict = isinstance(exc, ConflictError)
+        return False
+    return True
