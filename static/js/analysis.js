@@ -17,7 +17,9 @@
       .addTo(map);
     var layer = window.L.geoJSON(data, {
       style: function (feature) {
-        return { color: "#333333", weight: 1, fillColor: feature.properties.colour, fillOpacity: 0.85 };
+        var unknown = feature.properties.swatch === "unknown";  // grey and dashed: never a step of the scale
+        return { color: "#333333", weight: unknown ? 2 : 1, dashArray: unknown ? "4 4" : null,
+                 fillColor: feature.properties.colour, fillOpacity: 0.85 };
       },
       onEachFeature: function (feature, shape) {
         var p = feature.properties;

@@ -1,7 +1,7 @@
 """Choropleth classes: which of five colour steps a buurt's value falls in. Pure functions."""
 
 PALETTE = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")  # ColorBrewer Blues: ordered, colour-blind safe
-UNKNOWN_COLOUR = "#ffffff"
+UNKNOWN_COLOUR = "#bdbdbd"  # grey: not a step of the blue scale
 
 
 def breaks(values: list, steps: int = len(PALETTE)) -> list:
