@@ -12,10 +12,9 @@ from django.conf import settings
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from tests.analysis.conftest import aworld  # noqa: F401  (a fixture)
 from tests.browser.conftest import assert_accessible
-from tests.factories import BuurtFactory, DistrictFactory
-from wijkveilig.demo.analysis_data import analysis_demo
-from wijkveilig.demo.seed import BUURTEN, DISTRICTS
+from wijkveilig.areas.models import Buurt
 from wijkveilig.demo.volume import volume_seed
 
 pytestmark = pytest.mark.browser
@@ -23,20 +22,10 @@ SHOTS = Path(settings.BASE_DIR) / "test-results"
 
 
 @pytest.fixture
-def analysis_world(world):
-    districts = [DistrictFactory(code=code, name=name) for code, name in DISTRICTS]
-    for district, (_code, name) in zip(districts, DISTRICTS):  # the test world made the first one already
-        district.name = name
-        district.save(update_fields=["name"])
-    for code, name, index in BUURTEN:
-        buurt = BuurtFactory(code=code, name=name, district=districts[index])
-        if buurt.name != name:  # the test world's own buurt
-            buurt.name = name
-            buurt.save(update_fields=["name"])
-    world.team.buurten.add(*world.team.buurten.model.objects.filter(code__in=["BU99990102", "BU99990103"]))
-    analysis_demo("GM9999")
+def analysis_world(aworld):  # noqa: F811  (the imported fixture)
+    aworld.team.buurten.add(*Buurt.objects.filter(code__in=["BU99990102", "BU99990103"]))
     volume_seed(municipality="GM9999", seed=11)
-    return world
+    return aworld
 
 
 def _shot(page, name: str) -> None:

@@ -1,10 +1,10 @@
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from wijkveilig.analysis import geometry
 from wijkveilig.analysis.importer import buurt_shapes_import
+from wijkveilig.analysis.management import arguments
 
 
 class Command(BaseCommand):
@@ -21,8 +21,7 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
-        if municipality and not re.fullmatch(r"GM\d{4}", municipality):
-            raise CommandError("Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM0363.")
+        municipality = arguments.municipality_code(municipality)
         try:
             found = geometry.outlines(path, municipality=municipality, tolerance=tolerance)
         except (ValueError, KeyError, OSError) as error:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wijkveilig.analysis import cbs
 from wijkveilig.analysis.importer import cbs_table_import
+from wijkveilig.analysis.management import arguments
 from wijkveilig.analysis.progress import ProgressBar
 
 
@@ -20,8 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, table_id, municipality=None, timeout=60.0, **options):
         if not re.fullmatch(r"\d{5}[A-Z]{3}", table_id):
             raise CommandError("Een CBS-tabel heet vijf cijfers en drie letters, bijvoorbeeld 85984NED.")
-        if municipality and not re.fullmatch(r"GM\d{4}", municipality):
-            raise CommandError("Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM0363.")
+        municipality = arguments.municipality_code(municipality)
         with httpx.Client(timeout=timeout, headers={"Accept": "application/json"}, follow_redirects=True) as client:
             self.stdout.write(f"CBS-tabel {table_id} ophalen…")
             try:
