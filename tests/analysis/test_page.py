@@ -49,3 +49,36 @@ def test_the_page_reads_a_bounded_number_of_queries_whatever_the_volume(aworld, 
         assert client.get(URL, {"gebied": "WK999901"}).status_code == 200
     with django_assert_max_num_queries(READING):
         assert client.get(URL, {"gebied": "BU99990101", "kwartaal": "1999-K1"}).status_code == 200
+
+
+@pytest.mark.parametrize("query", [
+    {"gemeente": "GM0000", "kwartaal": "2026-K9", "indicator": "<script>", "gebied": "BU00000000"},
+    {"kwartaal": "", "indicator": "", "gebied": ""},
+    {"gebied": "WK999902", "indicator": "urbanisation", "kwartaal": "2025-K1"},
+    {"kwartaal": "x" * 500},
+])
+def test_any_choice_in_the_query_string_falls_back_to_a_default(aworld, as_user, query):
+    response = as_user(aworld.coordinator).get(URL, query)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("</h1>", 1)[1].split('<script id="map-data"')[0]
+
+
+def test_without_buurten_the_page_says_so(db, as_user):
+    from tests.factories import UserFactory
+    from wijkveilig.accounts.models import Role
+
+    officer = UserFactory(username="t_policy_only", role=Role.POLICY_OFFICER)
+    response = as_user(officer).get(URL)
+    assert response.status_code == 200 and "nog geen buurten vastgelegd" in response.content.decode()
+    assert as_user(officer).get(reverse("analysis:export_csv")).status_code == 404
+
+
+def test_the_map_table_and_the_map_carry_the_same_numbers(aworld, as_user):
+    response = as_user(aworld.policy_officer).get(URL, {"indicator": "low_income_pct"})
+    features = response.context["map"]["geojson"]["features"]
+    rows = {row["code"]: row for row in response.context["map"]["rows"]}
+    assert len(features) == 8
+    for feature in features:
+        assert feature["properties"]["value"] == rows[feature["properties"]["code"]]["value"]
+    assert rows["BU99990303"]["value"] == "onbekend" and rows["BU99990303"]["swatch"] == "unknown"
+    assert rows["BU99990103"]["value"] == "16,5" and rows["BU99990103"]["class"] == "5"  # the highest share
