@@ -32,7 +32,7 @@ def _sources(data: dict, choice) -> list[list]:
                                                       "code": choice.municipality.code}],
              [_("Gemaakt op"), date_format(when, "DATETIME_FORMAT")]]
     if table is not None:
-        lines.append([_("Bron kerncijfers"), f"CBS, {table.title} ({table.table_id})", table.source_url,
+        lines.append([_("Bron kerncijfers"), f"{table.title} ({table.table_id})", table.source_url,
                       _("geïmporteerd op") + " " + date_format(timezone.localtime(table.imported_at), "DATE_FORMAT")])
     for aggregate in data["aggregates"]:
         lines.append([_("Bron %(title)s") % {"title": aggregate["title"]},

@@ -99,7 +99,9 @@ def choropleth(indicator: str, areas: list[Area], figures: dict, shapes: dict, u
             features.append({"type": "Feature", "geometry": shapes[area.code], "properties": row})
     lower = [None] + bounds[:-1]
     legend = [{"swatch": classes.swatch(k, bounds), "class": str(k + 1),
-               "range": f"{display(low, unit) if low is not None else '…'} – {display(high, unit)}"}
+               "range": (_("t/m %(high)s") % {"high": display(high, unit)} if low is None else
+                         _("meer dan %(low)s t/m %(high)s") % {"low": display(low, unit),
+                                                              "high": display(high, unit)})}
               for k, (low, high) in enumerate(zip(lower, bounds))]
     return {"rows": rows, "legend": legend, "geojson": {"type": "FeatureCollection", "features": features},
             "unknown_colour": classes.UNKNOWN_COLOUR}
