@@ -23,7 +23,9 @@
       },
       onEachFeature: function (feature, shape) {
         var p = feature.properties;
-        shape.bindTooltip(p.name + ": " + p.value, { sticky: true });
+        var label = document.createElement("span");  // text, never HTML: names come from imported files
+        label.textContent = p.name + ": " + p.value;
+        shape.bindTooltip(label, { sticky: true });
       }
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [8, 8] });

@@ -57,6 +57,8 @@ def test_coordinator_reads_the_analysis_and_records_the_risk_reading(page, url, 
     expect(page.get_by_role("heading", name="Kaart: eenouderhuishoudens (% van de huishoudens)")).to_be_visible()
     expect(page.get_by_role("heading", name="Ontwikkeling per kwartaal: Stationsbuurt")).to_be_visible()
     _map_and_chart_drawn(page)
+    page.locator("#wijkkaart path.leaflet-interactive").nth(2).hover()  # a tooltip names the buurt and its value
+    expect(page.locator(".leaflet-tooltip")).to_contain_text("Stationsbuurt: ")
     expect(page.locator("#trend-tabel")).to_contain_text("binnenkomende zorgen")
     assert_accessible(page, "coördinator: wijkanalyse, andere kaart en buurt")
     _shot(page, "coordinator-indicator-and-trend")
@@ -67,6 +69,7 @@ def test_coordinator_reads_the_analysis_and_records_the_risk_reading(page, url, 
     page.get_by_role("group", name="maatschappelijk niveau").get_by_label("enkele risicofactoren").check()
     page.get_by_label("Ingeschat op").fill("2026-01-05")
     page.get_by_label("Toelichting").fill("Fictief: veel verhuisbewegingen, weinig ontmoetingsplekken.")
+    _shot(page, "coordinator-risk-reading-form")
     page.get_by_role("button", name="Inschatting opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("Inschatting van de buurt opgeslagen")
     reading = page.get_by_role("table", name="Stationsbuurt, ingeschat op 5 januari 2026")
