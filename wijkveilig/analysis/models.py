@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.areas.models import Buurt
+from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
 
 
@@ -95,7 +96,8 @@ class RiskReading(VersionedModel):
                                      default=RiskRating.UNKNOWN)
     society = models.CharField(RiskLevel.SOCIETY.label, max_length=10, choices=RiskRating.choices,
                                default=RiskRating.UNKNOWN)
-    explanation = models.TextField(_("toelichting"), max_length=2000, blank=True, default="")
+    # Meant to be about the buurt only; encrypted at rest all the same, in case a name slips in.
+    explanation = EncryptedTextField(_("toelichting"), max_length=2000, blank=True, default="")
     read_on = models.DateField(_("ingeschat op"))
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

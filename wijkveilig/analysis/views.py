@@ -50,23 +50,24 @@ def analysis_view(request):
     _log(request, "analysis.viewed")
     if choice is None:
         return render(request, "analysis/page.html", {"empty": True})
+    return render(request, "analysis/page.html", _page_context(request, choice))
+
+
+def _page_context(request, choice: selectors.Choice) -> dict:
     data = selectors.analysis(choice)
-    readings = selectors.readings_of(choice.municipality)
-    team_codes = services.team_buurt_codes(request.user)
-    area = data["area"]
-    context = {
+    readings, area = selectors.readings_of(choice.municipality), data["area"]
+    labels = {key: label for key, label, _unit in indicators.all_indicators()}
+    return {
         **data, "choice": choice, "municipalities": selectors.municipalities(),
         "quarter": periods.quarter_label(choice.quarter),
         "quarters": [periods.quarter_label(q) for q in choice.quarters],
-        "indicators": indicators.all_indicators(),
-        "indicator_label": {k: label for k, label, _u in indicators.all_indicators()}[choice.indicator],
+        "indicators": indicators.all_indicators(), "indicator_label": labels[choice.indicator],
         "reading": readings.get(area.code) if area else None,
         "readings": [(a, readings.get(a.code)) for a in data["areas"] if a.kind == "buurt"],
         "can_record_reading": bool(area) and area.kind == "buurt" and policy.can_record_risk_reading(
-            request.user, buurt_code=area.code, team_buurt_codes=team_codes),
+            request.user, buurt_code=area.code, team_buurt_codes=services.team_buurt_codes(request.user)),
         "query": request.GET.urlencode(),
     }
-    return render(request, "analysis/page.html", context)
 
 
 @require_GET
