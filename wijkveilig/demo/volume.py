@@ -184,9 +184,9 @@ def _handlings(rng, plans, concerns, route_of, users, now) -> list:
 
 
 def _users() -> dict:
-    by_role = {role: User.objects.filter(role=role).order_by("pk").first()
-               for role in (Role.WORKER, Role.COORDINATOR, Role.VT_LIAISON)}
-    return {"worker": by_role[Role.WORKER], "coordinator": by_role[Role.COORDINATOR], "vt": by_role[Role.VT_LIAISON]}
+    """The first account of each kind the synthetic rows are attributed to (a query, no role check)."""
+    wanted = {"worker": Role.WORKER, "coordinator": Role.COORDINATOR, "vt": Role.VT_LIAISON}
+    return {name: User.objects.filter(role=value).order_by("pk").first() for name, value in wanted.items()}
 
 
 @transaction.atomic
