@@ -12,7 +12,7 @@ PORT ?= 8000
 # with keys made once under var/ and SQLite (scripts/local_env.sh).
 run: deps-base npm messages
 	. scripts/local_env.sh && $(BIN)/python manage.py migrate --no-input -v 0 \
-	  && $(BIN)/python manage.py demo_seed --allow-demo \
+	  && $(BIN)/python manage.py demo_seed --allow-demo --volume \
 	  && WIJKVEILIG_BIND=$(HOST):$(PORT) WIJKVEILIG_MIGRATE_ON_START=false bash scripts/serve.sh
 
 # Production: the environment holds DATABASE_URL (PostgreSQL), the keys and the hosts (README, Configuration).

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "wijkveilig.collaboration",
     "wijkveilig.teams",
     "wijkveilig.insight",
+    "wijkveilig.analysis",
     "wijkveilig.demo",
     "wijkveilig.api",
 ]
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "wijkveilig.accounts.context_processors.navigation",
                 "wijkveilig.teams.context_processors.navigation",
+                "wijkveilig.analysis.context_processors.navigation",
             ],
         },
     }
@@ -251,6 +253,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
     ("vendor/chartjs", NODE_MODULES / "chart.js/dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet/dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

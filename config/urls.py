@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("wijkveilig.collaboration.urls")),
     path("", include("wijkveilig.insight.urls")),
     path("", include("wijkveilig.teams.urls")),
+    path("", include("wijkveilig.analysis.urls")),
     path("logboek/", include("wijkveilig.audit.urls")),
     # One login for everyone: the admin's own login form would skip enrolment and the session limits.
     path("beheer/login/", login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True))),

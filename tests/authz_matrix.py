@@ -81,6 +81,7 @@ _TEAM_MEMBER_POST =          (403, 403, 403, 403, 403, 302, 404, 403, 403, 403, 
 _COORDINATOR_OWN_TEAM_POST = (403, 403, 403, 403, 403, 302, 400, 403, 403, 403, 403, 403, 403, 302)
 _POLICY_ONLY =               (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 302)
 _MUNICIPALITY_AND_ADMIN =    (403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 302)
+_ANALYSIS_READERS =          (403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 403, 403, 403, 302)
 _API_WRONG_METHOD =          (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 
 MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
@@ -401,6 +402,17 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "gemeenten/<int:municipality_id>/zelfscan/<int:year>/": {
         "GET":                   _POLICY_ONLY,
         "POST":                  (403, 403, 403, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 302)},
+    # wijkanalyse: the policy officer and every coordinator read it (aggregates and public figures only); only a
+    # coordinator of a team working in the buurt records the team's risk reading.
+    "analyse/": {"GET":          _ANALYSIS_READERS,
+                 "POST":         _NOT_ALLOWED_GET},
+    "analyse/export.csv": {"GET": _ANALYSIS_READERS,
+                           "POST": _NOT_ALLOWED_GET},
+    "analyse/export.xlsx": {"GET": _ANALYSIS_READERS,
+                            "POST": _NOT_ALLOWED_GET},
+    "analyse/buurten/<str:buurt_code>/risico/": {
+        "GET":                   (403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 302),
+        "POST":                  (403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 403, 403, 302)},
     "api:GET /api/v1/intake/concerns": {
         "GET":                   (403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 401)},
     "api:POST /api/v1/intake/concerns": {

@@ -322,6 +322,7 @@ ARGUMENTS = {
     "member_id": lambda w: w.worker.memberships.get(team=w.team).pk,
     "municipality_id": lambda w: w.team.municipality_id,
     "year": lambda w: timezone.localdate().year,
+    "buurt_code": lambda w: w.buurt.code,
 }
 
 
@@ -339,6 +340,9 @@ def _version(w):
 
 
 PAGE_BODIES = {
+    "analyse/buurten/<str:buurt_code>/risico/": lambda w: {
+        "individual": "low", "relationship": "some", "social_network": "unknown", "neighbourhood": "raised",
+        "society": "some", "read_on": "2026-01-05", "version": 0},
     "instellingen/": lambda w: {"language": "nl"},
     "instellingen/tokens/": lambda w: {"name": "Matrixtoken"},
     "casussen/nieuw/": lambda w: {"household_name": "Huishouden Matrixproef"},

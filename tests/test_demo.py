@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from wijkveilig.accounts.models import Membership, Role, Team, User
 from wijkveilig.areas.models import Buurt, District, Municipality
 from wijkveilig.cases.models import Assignment, Case, CaseStatus, Note
-from wijkveilig.demo.seed import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from wijkveilig.core.hashing import lookup_hash
+from wijkveilig.demo.seed import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.households.models import Household, Person, Relation
 

@@ -68,7 +68,7 @@ def _values(w) -> dict:
             "partner_id": w.mda_partner.pk, "emergency_id": w.emergency.pk, "token_id": w.token.pk,
             "decision_id": w.decision_id, "agreement_id": w.agreement_id,
             "member_id": w.worker.memberships.get(team=w.team).pk, "municipality_id": w.team.municipality_id,
-            "year": timezone.localdate().year}
+            "year": timezone.localdate().year, "buurt_code": w.buurt.code}
 
 
 def _fill(route: str, values: dict) -> str:

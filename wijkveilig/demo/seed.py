@@ -18,7 +18,10 @@ from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import Case, CloseReason, NoteKind, ParticipantRole, StatementKind, ViolenceForm
+from wijkveilig.demo.analysis_data import analysis_demo
 from wijkveilig.demo.teams import team_examples
+from wijkveilig.demo.volume import PREFIX as VOLUME_PREFIX
+from wijkveilig.demo.volume import volume_seed
 from wijkveilig.households.bsn import is_valid_bsn
 from wijkveilig.households.models import Gender, RelationKind
 from wijkveilig.meldcode import monitoring_services
@@ -351,16 +354,19 @@ def _intake_examples(users: dict[str, User]) -> None:
 
 
 @transaction.atomic
-def demo_seed(*, households: int = 40) -> dict:
-    """Create the demo world once; running it again changes nothing."""
+def demo_seed(*, households: int = 40, volume: bool = False) -> dict:
+    """Create the demo world once; running it again changes nothing. `volume`: add three years of synthetic
+    figures for the wijkanalyse (demo/volume.py)."""
     buurten = _geography()
     users = _accounts()
     Team.objects.filter(municipality__code=MUNICIPALITY[0], vt_contact__isnull=True).update(vt_contact=users["vt"])
     _intake_examples(users)
     _specialist_contacts()
     team_examples(users, MUNICIPALITY[0])
-    if Municipality.objects.get(code=MUNICIPALITY[0]).teams.filter(cases__isnull=False).exists():
-        return {"created_cases": 0}
+    analysis_demo(MUNICIPALITY[0])
+    if Case.objects.filter(team__municipality__code=MUNICIPALITY[0]).exclude(
+            reference__startswith=f"{VOLUME_PREFIX}-").exists():
+        return {"created_cases": 0, **(volume_seed(municipality=MUNICIPALITY[0]) if volume else {})}
     rng = random.Random(9999)
     north = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Noord"]]
     south = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Zuid"]]
@@ -374,4 +380,4 @@ def demo_seed(*, households: int = 40) -> dict:
     _assessment_examples(users)
     _collaboration_examples(users)
     _safety_examples(users)
-    return {"created_cases": households}
+    return {"created_cases": households, **(volume_seed(municipality=MUNICIPALITY[0]) if volume else {})}

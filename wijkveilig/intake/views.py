@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkveilig.accounts.models import TEAM_ROLES, Role, User
+from wijkveilig.accounts.models import TEAM_ROLES, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.views import _apply, _status
 from wijkveilig.core.http import form_data
