@@ -65,8 +65,11 @@ def test_lines_are_ordered_danger_then_late_then_due_then_the_rest():
     assert [x.reference for x in urgency.ordered(lines, TODAY)] == [
         "returning", "later decision", "late agreement", "monitoring", "route"]
     sections = urgency.grouped(urgency.ordered(lines, TODAY))
-    assert [section for section, _lines in sections] == ["acute", "collaboration", "safety", "meldcode"]
-    assert [len(section_lines) for _section, section_lines in sections] == [1, 1, 2, 1]
+    assert [section for section, _lines, _total in sections] == ["acute", "collaboration", "safety", "meldcode"]
+    assert [total for _section, _lines, total in sections] == [1, 1, 2, 1]
+    shortened = urgency.grouped(urgency.ordered(lines, TODAY), shown=1)
+    assert [(len(shown), total) for _section, shown, total in shortened][2] == (1, 2)
+    assert shortened[2][1][0].reference == "late agreement"  # the most urgent of the section is kept
 
 
 # ---- the role decisions (policy) ---------------------------------------------------------------------------------

@@ -24,12 +24,16 @@ from wijkveilig.intake.triage import COLOUR_RANK, Colour
 from wijkveilig.meldcode import afwegingskader
 from wijkveilig.meldcode.models import (
     AcuteDanger,
+    DecisionAnswer,
     FeedbackMoment,
     MeldcodeRoute,
     MonitoringAgreement,
+    ReturningViolence,
     RouteStatus,
+    StepEvent,
     VtFeedback,
     VtReport,
+    VtRouteAnswer,
 )
 from wijkveilig.meldcode.monitoring import due_status
 from wijkveilig.meldcode.monitoring_selectors import awaiting_agreements
@@ -43,7 +47,7 @@ from wijkveilig.meldcode.selectors import (
 from wijkveilig.meldcode.state import completed_steps
 from wijkveilig.meldcode.steps import current_step
 from wijkveilig.safety import rules as safety_rules
-from wijkveilig.safety.models import Agreement, SafetyPlan
+from wijkveilig.safety.models import Agreement, AgreementReview, SafetyPlan
 from wijkveilig.worklist.urgency import Kind, Line, Section, Tier, grouped, ordered
 
 MAX_LINES = 300
@@ -94,7 +98,9 @@ def _cases(user, scope: Scope) -> list[Case]:
     active = Assignment.objects.filter(ended_at__isnull=True).select_related("user")
     colour = (Concern.objects.filter(case=OuterRef("pk")).exclude(final_colour="")
               .order_by("-received_at", "-pk").values("final_colour")[:1])
-    routes = MeldcodeRoute.objects.filter(status=RouteStatus.ACTIVE).prefetch_related("step_events")
+    routes = MeldcodeRoute.objects.filter(status=RouteStatus.ACTIVE).prefetch_related(
+        Prefetch("step_events", queryset=StepEvent.objects.only("route_id", "step", "action", "at"),
+                 to_attr="step_rows"))
     return list(Case.objects.filter(pk__in=_scoped_cases(user, scope).values("pk"))
                 .select_related("household").annotate(last_activity=Max("timeline__at"), colour=Subquery(colour))
                 .prefetch_related(Prefetch("assignments", queryset=active, to_attr="active_assignments"),
@@ -102,8 +108,24 @@ def _cases(user, scope: Scope) -> list[Case]:
                 .order_by("reference"))
 
 
-def _url(name: str, *args, anchor: str = "") -> str:
-    return reverse(name, args=args) + (f"#{anchor}" if anchor else "")
+@dataclass(frozen=True)
+class _Link:
+    """Where to act, reversed only when a shown line is rendered (a full team has thousands of lines)."""
+
+    name: str
+    args: tuple
+    anchor: str = ""
+
+    def __str__(self) -> str:
+        return reverse(self.name, args=self.args) + (f"#{self.anchor}" if self.anchor else "")
+
+
+def _url(name: str, *args, anchor: str = "") -> _Link:
+    return _Link(name, args, anchor)
+
+
+# Encrypted free text the lines never show: not read, so not decrypted.
+REPORT_TEXT = ("content", "informed_whom", "informed_reaction", "not_informed_reason")
 
 
 def _meldcode_lines(ids: list[int], today: date) -> list[Line]:
@@ -117,10 +139,10 @@ def _meldcode_lines(ids: list[int], today: date) -> list[Line]:
     for route in returning_violence_to_report(cases)[:MAX_LINES]:
         lines.append(Line(Kind.RETURNING_VIOLENCE, route.case_id, route.case.reference, None,
                           _url("meldcode:report", route.case_id, route.pk), route))
-    for report in urgent_vt_reports(cases)[:MAX_LINES]:
+    for report in urgent_vt_reports(cases).defer(*REPORT_TEXT)[:MAX_LINES]:
         lines.append(Line(Kind.URGENT_REPORT, report.case_id, report.case.reference, report.assessment_due_on,
                           _url("meldcode:route", report.case_id, report.route_id), report))
-    overdue = list(overdue_vt_reports(cases)[:MAX_LINES])
+    overdue = list(overdue_vt_reports(cases).defer(*REPORT_TEXT)[:MAX_LINES])
     for report in overdue:
         due = report.investigation_due_on if report.has_assessment_feedback else report.assessment_due_on
         lines.append(Line(Kind.FEEDBACK_OVERDUE, report.case_id, report.case.reference, due,
@@ -157,7 +179,8 @@ def _feedback_expected(ids: list[int], today: date, *, exclude: set[int]) -> lis
                .filter(Q(has_assessment_feedback=False, assessment_due_on__gte=today, is_acute=False)
                        | Q(has_assessment_feedback=True, investigation_due_on__gte=today,
                            has_investigation_feedback=False))
-               .exclude(pk__in=exclude).select_related("case").order_by("assessment_due_on")[:MAX_LINES])
+               .exclude(pk__in=exclude).select_related("case").defer(*REPORT_TEXT)
+               .order_by("assessment_due_on")[:MAX_LINES])
     return [Line(Kind.FEEDBACK_EXPECTED, r.case_id, r.case.reference,
                  r.investigation_due_on if r.has_assessment_feedback else r.assessment_due_on,
                  _url("meldcode:route", r.case_id, r.route_id), r) for r in reports]
@@ -167,8 +190,13 @@ def _route_lines(cases: list[Case]) -> list[Line]:
     """Routes in steps 1-5 with their current step, and routes whose outcome says report that have not reported,
     from the routes already read with the cases (answers, returning violence and reports in 3 more queries)."""
     routes = [route for case in cases for route in case.active_routes]
-    by_id = {route.pk: route for route in MeldcodeRoute.objects.filter(pk__in=[r.pk for r in routes])
-             .prefetch_related("answers", "returning_violence", "reports", "vt_answers")}
+    by_id = {route.pk: route for route in MeldcodeRoute.objects.filter(pk__in=[r.pk for r in routes]).prefetch_related(
+        Prefetch("answers", queryset=DecisionAnswer.objects.defer("justification"), to_attr="answer_rows"),
+        Prefetch("returning_violence", queryset=ReturningViolence.objects.defer("description"),
+                 to_attr="returning_rows"),
+        Prefetch("reports", queryset=VtReport.objects.only("route_id", "sent_at"), to_attr="report_rows"),
+        Prefetch("vt_answers", queryset=VtRouteAnswer.objects.only("route_id", "answer", "recorded_at"),
+                 to_attr="vt_answer_rows"))}
     lines = []
     for case in cases:
         for route in case.active_routes:
@@ -178,7 +206,7 @@ def _route_lines(cases: list[Case]) -> list[Line]:
                 lines.append(Line(Kind.REPORT_DUE, case.pk, case.reference, None,
                                   _url("meldcode:report", case.pk, route.pk), route))
             elif phase == afwegingskader.Phase.DECIDING:
-                route.step = current_step(completed_steps(route.step_events.all()))
+                route.step = current_step(completed_steps(route.step_rows))
                 lines.append(Line(Kind.ROUTE, case.pk, case.reference, route.evaluation_on,
                                   _url("meldcode:route", case.pk, route.pk), route))
     return lines
@@ -187,13 +215,13 @@ def _route_lines(cases: list[Case]) -> list[Line]:
 def _phase(route: MeldcodeRoute) -> afwegingskader.Phase:
     """The route's phase from prefetched rows (the same rule as `meldcode.state.route_state`)."""
     latest = {}
-    for answer in route.answers.all():
+    for answer in route.answer_rows:
         latest[answer.question] = answer
-    returning = list(route.returning_violence.all())
+    returning = route.returning_rows
     decision = afwegingskader.decide({q: a.answer for q, a in latest.items()}, returning_violence=bool(returning))
     trigger = max([a.answered_at for a in latest.values()] + [r.recorded_at for r in returning], default=None)
-    reported = trigger is not None and any(report.sent_at >= trigger for report in route.reports.all())
-    vt_answers = list(route.vt_answers.all())
+    reported = trigger is not None and any(report.sent_at >= trigger for report in route.report_rows)
+    vt_answers = route.vt_answer_rows
     return afwegingskader.phase(decision, is_closed=False, reported=reported,
                                 vt_answer=vt_answers[-1].answer if vt_answers else None)
 
@@ -209,10 +237,12 @@ def _safety_lines(ids: list[int], cases: list[Case], today: date) -> list[Line]:
                 review_on=plan.review_on, today=today, last_reviewed_on=plan.last_reviewed_on):
             lines.append(Line(Kind.PLAN_REVIEW, plan.case_id, by_id[plan.case_id].reference, plan.review_on,
                               _url("safety:plan", plan.case_id), plan))
+    reviews = Prefetch("reviews", queryset=AgreementReview.objects.only("agreement_id", "status", "reviewed_on"),
+                       to_attr="review_rows")
     agreements = (Agreement.objects.filter(plan__case_id__in=ids, due_on__lte=soon).select_related("plan")
-                  .prefetch_related("reviews").order_by("due_on", "id")[:MAX_LINES])
+                  .only("plan__case_id", "due_on").prefetch_related(reviews).order_by("due_on", "id")[:MAX_LINES])
     for agreement in agreements:
-        reviews = agreement.reviews.all()
+        reviews = agreement.review_rows  # newest first (AgreementReview's ordering)
         latest = reviews[0].status if reviews else None
         if latest != safety_rules.KEPT:
             lines.append(Line(Kind.AGREEMENT, agreement.plan.case_id, by_id[agreement.plan.case_id].reference,
@@ -226,7 +256,7 @@ def _safety_lines(ids: list[int], cases: list[Case], today: date) -> list[Line]:
 def _collaboration_lines(user, scope: Scope, ids: list[int], cases: list[Case]) -> list[Line]:
     # a coordinator's team view shows every open decision of the team; otherwise only the user's own decisions
     owner = Q(conference__case_id__in=ids) if scope == Scope.TEAM else Q(owner=user, conference__case_id__in=ids)
-    decisions = (ConferenceDecision.objects.filter(owner, done_at__isnull=True)
+    decisions = (ConferenceDecision.objects.filter(owner, done_at__isnull=True).defer("description")
                  .select_related("conference__case", "owner").order_by("due_on", "id")[:MAX_LINES])
     lines = [Line(Kind.DECISION, d.conference.case_id, d.conference.case.reference, d.due_on,
                   _url("collaboration:overview", d.conference.case_id), d) for d in decisions]
@@ -242,7 +272,8 @@ def _red_intake_lines(ids: list[int]) -> list[Line]:
         Exists(VtReport.objects.filter(case_id=OuterRef("case_id"))))
     return [Line(Kind.RED_INTAKE, concern.case_id, concern.case.reference, None,
                  _url("cases:detail", concern.case_id), concern)
-            for concern in unreported.select_related("case").order_by("received_at")[:MAX_LINES]]
+                    for concern in unreported.select_related("case").only("case__reference", "received_at")
+            .order_by("received_at")[:MAX_LINES]]
 
 
 def _rows(cases: list[Case], lines: list[Line], sort: str) -> list[CaseRow]:
@@ -250,7 +281,7 @@ def _rows(cases: list[Case], lines: list[Line], sort: str) -> list[CaseRow]:
     for case in cases:
         route = case.active_routes[0] if case.active_routes else None
         if route is not None:
-            step = current_step(completed_steps(route.step_events.all()))
+            step = current_step(completed_steps(route.step_rows))
             rows[case.pk].step = str(step.value) if step else "5"
     for line in lines:
         row = rows.get(line.case_id)

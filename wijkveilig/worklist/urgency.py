@@ -114,9 +114,13 @@ def ordered(lines: list[Line], today: date) -> list[Line]:
     return sorted(ranked, key=lambda line: sort_key(line.kind, line.due_on, today, line.reference))
 
 
-def grouped(lines: list[Line]) -> list[tuple[Section, list[Line]]]:
-    """The ordered lines per section; the section with the most urgent line first."""
+SHOWN_PER_SECTION = 25
+
+
+def grouped(lines: list[Line], shown: int = SHOWN_PER_SECTION) -> list[tuple[Section, list[Line], int]]:
+    """The ordered lines per section, the section with the most urgent line first: (section, its `shown` most
+    urgent lines, how many it has). A long list is not read; the rest waits in the table and behind the filters."""
     sections: dict[Section, list[Line]] = {}
     for line in lines:  # dicts keep insertion order: a section comes where its first (most urgent) line is
         sections.setdefault(line.section, []).append(line)
-    return list(sections.items())
+    return [(section, found[:shown], len(found)) for section, found in sections.items()]
