@@ -261,7 +261,7 @@ def _fill(world, n):
                                status="case_opened", submitted_by=world.coordinator)
 
 
-MAX_QUERIES = {"worker": 42, "coordinator": 44, "vt_liaison": 16}
+MAX_QUERIES = {"worker": 42, "coordinator": 44, "vt_liaison": 18}
 
 
 @pytest.mark.parametrize("n", [2, 30])

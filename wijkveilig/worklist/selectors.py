@@ -361,7 +361,8 @@ def vt_worklist(*, actor: Actor) -> VtWorklist:
     reports = list(VtReport.objects.filter(case__team__vt_contact=actor.user)
                    .annotate(has_assessment_feedback=_feedback(FeedbackMoment.AFTER_ASSESSMENT),
                              has_investigation_feedback=_feedback(FeedbackMoment.AFTER_INVESTIGATION))
-                   .select_related("case", "case__team").order_by("-sent_at", "-id")[:MAX_LINES])
+                   .select_related("case", "case__team").prefetch_related("feedback").defer(*REPORT_TEXT)
+                   .order_by("-sent_at", "-id")[:MAX_LINES])
     owed = []
     for report in reports:
         if not report.has_assessment_feedback:
