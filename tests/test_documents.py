@@ -83,7 +83,8 @@ def test_report_pdf_reads_well(world, as_user):
     assert "BSN 123456782" in flat and "BSN -" not in flat and "BSN —" not in flat
     assert "((" not in flat and "))" not in flat and ".." not in flat
     assert "bron: Leerkracht basisschool (fictief)" in flat
-    assert "Risicosituatie: verslaving (drugs, alcohol)" in flat and "Wat is gedaan: Gesprek met moeder gevoerd." in flat
+    assert "Risicosituatie: verslaving (drugs, alcohol)" in flat
+    assert "Wat is gedaan: Gesprek met moeder gevoerd." in flat
     assert "Reactie: Geschrokken, maar begrijpt het." in flat
 
 

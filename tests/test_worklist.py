@@ -151,8 +151,8 @@ def test_red_intake_case_until_it_is_reported(world, as_user):
 
 
 def test_decisions_are_the_owners_and_the_coordinator_sees_the_team(world, as_user):
-    conference = CaseConference.objects.create(case=world.case, scheduled_at=timezone.now(), risk_estimate="high", question="Fictief",
-                                               created_by=world.coordinator)
+    conference = CaseConference.objects.create(case=world.case, scheduled_at=timezone.now(), risk_estimate="high",
+                                               question="Fictief", created_by=world.coordinator)
     ConferenceDecision.objects.create(conference=conference, description="Huisbezoek (fictief)",
                                       owner=world.duo_partner, due_on=timezone.localdate() + timedelta(days=2))
     assert "besluit uit de casusbespreking" not in page(as_user(world.worker))  # not theirs
@@ -252,8 +252,8 @@ def _fill(world, n):
         plan = SafetyPlan.objects.create(case=access.case, review_on=timezone.localdate())
         Agreement.objects.create(plan=plan, kind="immediate", who="Fictief", what="Fictief",
                                  due_on=timezone.localdate() - timedelta(days=1), created_by=world.worker)
-        conference = CaseConference.objects.create(case=access.case, scheduled_at=timezone.now(),
-                                                   risk_estimate="high", question="Fictief", created_by=world.coordinator)
+        conference = CaseConference.objects.create(case=access.case, scheduled_at=timezone.now(), question="Fictief",
+                                                   risk_estimate="high", created_by=world.coordinator)
         ConferenceDecision.objects.create(conference=conference, description="Fictief", owner=world.worker,
                                           due_on=timezone.localdate())
         Concern.objects.create(source="police", household_name=f"Huishouden Vol {i}", observation="Fictief",
