@@ -274,3 +274,17 @@ def test_each_list_reads_a_bounded_number_of_queries(world, as_user, django_asse
     with django_assert_max_num_queries(MAX_QUERIES[persona]):
         html = page(client)
     assert html.count("Huishouden Vol") >= n or html.count("/meldingen/") >= n or html.count("WV-") >= n
+
+
+def test_the_checker_of_a_monitoring_agreement_sees_its_date_on_a_case_they_may_open(world, as_user):
+    from wijkveilig.cases.models import Consultation
+    from wijkveilig.meldcode.models import MonitoringAgreement
+
+    route = ms.route_start(actor=Actor.system(world.worker), access=world.access)
+    for checker in (world.specialist, world.colleague):
+        MonitoringAgreement.objects.create(route=route, what=f"Volgen door {checker.username} (fictief)",
+                                           checker=checker, due_on=timezone.localdate() + timedelta(days=3),
+                                           agreed_by=world.worker)
+    Consultation.objects.create(case=world.case, specialist=world.specialist, requested_by=world.worker)
+    assert "Monitoring: Volgen door t_specialist (fictief)" in page(as_user(world.specialist))
+    assert "Volgen door t_colleague" not in page(as_user(world.colleague))  # not a case the colleague may open

@@ -128,7 +128,7 @@ def _url(name: str, *args, anchor: str = "") -> _Link:
 REPORT_TEXT = ("content", "informed_whom", "informed_reaction", "not_informed_reason")
 
 
-def _meldcode_lines(ids: list[int], today: date) -> list[Line]:
+def _meldcode_lines(user, ids: list[int], today: date) -> list[Line]:
     cases = Case.objects.filter(pk__in=ids)
     lines = []
     reported_after = VtReport.objects.filter(route=OuterRef("route_id"), sent_at__gte=OuterRef("recorded_at"))
@@ -157,7 +157,9 @@ def _meldcode_lines(ids: list[int], today: date) -> list[Line]:
     for route in awaiting_agreements(cases)[:MAX_LINES]:
         lines.append(Line(Kind.MONITORING_AGREEMENTS, route.case_id, route.case.reference, None,
                           _url("meldcode:route", route.case_id, route.pk, anchor="monitoring"), route))
-    for agreement in (MonitoringAgreement.objects.filter(route__case_id__in=ids, checked_on__isnull=True)
+    # the agreed checker sees the date too, on any open case they may open (not only cases in the filter)
+    checker = Q(checker=user, route__case__in=Case.objects.visible_to(user).open())
+    for agreement in (MonitoringAgreement.objects.filter(Q(route__case_id__in=ids) | checker, checked_on__isnull=True)
                       .select_related("route__case", "checker").order_by("due_on", "id")[:MAX_LINES]):
         agreement.due_status = due_status(agreement.due_on, None, today)
         lines.append(Line(Kind.MONITORING, agreement.route.case_id, agreement.route.case.reference,
@@ -317,7 +319,7 @@ def team_worklist(*, actor: Actor, scope: Scope, sort: str = "urgency", with_tea
     sort = sort if sort in SORTS else "urgency"
     cases = _cases(user, scope)
     ids = [case.pk for case in cases]
-    lines = ordered(_red_intake_lines(ids) + _meldcode_lines(ids, today) + _route_lines(cases)
+    lines = ordered(_red_intake_lines(ids) + _meldcode_lines(user, ids, today) + _route_lines(cases)
                     + _safety_lines(ids, cases, today) + _collaboration_lines(user, scope, ids, cases), today)
     rows = _rows(cases, lines, sort)
     result = Worklist(scope=scope, lines=lines, counts=_counts(lines, rows), rows=rows, sort=sort, today=today,
