@@ -113,7 +113,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
 
     # ---- case pages --------------------------------------------------------------------------------------
     #                             wrk  duo  col  spC  spc  crd  oCr  out  vt   pol  adm  log  prt  anon
-    "werkvoorraad/": {"GET":     (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302, 302),
+    # the start page's werkvoorraad: team members see their own (the coordinator the team's), Veilig Thuis its own
+    "werkvoorraad/": {"GET":     (200, 200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 302, 302, 302),
                       "POST":    _NOT_ALLOWED_GET},
     "casussen/": {"GET":         _TEAM_PAGE,
                   "POST":        _TEAM_PAGE},

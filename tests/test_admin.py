@@ -84,11 +84,12 @@ def test_the_administrator_creates_a_user(world, as_user):
 def test_the_administrator_creates_a_team_with_buurten(world, as_user):
     second = BuurtFactory(code="BU99990102", name="Testbuurt Twee")
     response = as_user(world.admin).post(ADMIN + "accounts/team/add/", {
-        "name": "Testteam Oost", "municipality": world.team.municipality_id,
+        "name": "Testteam Oost", "municipality": world.team.municipality_id, "vt_delivery": "worker_sends_pdf",
         "buurten": [world.buurt.pk, second.pk], **inline_management()})
     assert response.status_code == 302, response.content.decode()[:2000]
     team = Team.objects.get(name="Testteam Oost")
     assert set(team.buurten.values_list("code", flat=True)) == {"BU99990101", "BU99990102"}
+    assert team.vt_delivery == "worker_sends_pdf"  # how the region's Veilig Thuis receives a report (issue 11)
 
 
 def test_the_administrator_adds_a_membership_with_dv_expertise(world, as_user):

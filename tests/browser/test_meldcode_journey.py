@@ -238,7 +238,8 @@ def _report(page) -> VtReport:
     expect(page.get_by_label("Wie heeft u vooraf over de melding geïnformeerd?")).to_have_value("Moeder (fictief)")
     page.get_by_label("Hoe reageerde die persoon?").fill("Boos, maar begrijpt het (fictief).")
     page.get_by_role("button", name="Melding registreren").click()
-    _saved(page, "meldcode: melding geregistreerd", "De melding is geregistreerd.")
+    # the team's Veilig Thuis contact receives it in Wijkveilig (Team.vt_delivery, issue 11): no PDF to send
+    _saved(page, "meldcode: melding geregistreerd", "ontvangt die in Wijkveilig. U hoeft de PDF niet zelf te versturen.")
     report = VtReport.objects.get()
     with page.expect_download() as download_info:
         page.get_by_role("region", name="Meldingen aan Veilig Thuis").get_by_role("link", name="PDF").click()
@@ -400,7 +401,7 @@ def test_meldcode_pages_have_no_wcag_violations(page, url, world, log_in_as):
     report = VtReport.objects.get(idempotency_key="sweep-key-1")
     VtReport.objects.filter(pk=report.pk).update(assessment_due_on=timezone.localdate() - timedelta(days=1))
     sweep.visit("meldcode-sweep: werkvoorraad met te late terugkoppeling", "/werkvoorraad/")
-    expect(page.get_by_role("region", name="Vraagt aandacht")).to_contain_text("te laat")
+    expect(page.get_by_role("region", name="Meldcode en Veilig Thuis")).to_contain_text("te laat")
     log_in_as(world.coordinator)
     sweep.visit("meldcode-sweep: coördinator, route", _path(world, route))
     log_in_as(world.vt_liaison)

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from tests.meldcode.conftest import walk_to_decision
 from wijkveilig.audit.models import AccessLogEntry, Outcome
 from wijkveilig.audit.services import Actor
+from wijkveilig.core.pdf import long_date
 from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
 
@@ -97,7 +98,7 @@ def test_pdf_and_json_contain_key_fields_and_are_logged(world, as_user, route):
     assert pdf["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
     for expected in (world.case.reference, "Melding aan Veilig Thuis", "Moeder (fictief)", "Blauwe plek",
-                     report.assessment_due_on.isoformat(), "Meld bij Veilig Thuis", "ernstig"):
+                     long_date(report.assessment_due_on), "Meld bij Veilig Thuis", "ernstig"):
         assert expected in text
     data = json.loads(client.get(url("report_json", world, report_id=report.pk)).content)
     assert data["content"]["case_reference"] == world.case.reference

@@ -57,7 +57,7 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "municipality")
+    list_display = ("name", "municipality", "vt_contact", "vt_delivery")
     search_fields = ("name",)
     filter_horizontal = ("buurten",)
     inlines = [MembershipInline]

@@ -39,6 +39,14 @@ class User(AbstractUser):
         verbose_name_plural = _("gebruikers")
 
 
+class VtDelivery(models.TextChoices):
+    """How the region's Veilig Thuis receives a report: in Wijkveilig by the team's fixed contact, or as the PDF that
+    the worker sends through Veilig Thuis's own (secure) channel."""
+
+    IN_APP = "in_app", _("Veilig Thuis ontvangt de melding in Wijkveilig")
+    WORKER_SENDS_PDF = "worker_sends_pdf", _("de medewerker stuurt de PDF naar Veilig Thuis")
+
+
 class Team(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="teams")
@@ -47,6 +55,13 @@ class Team(models.Model):
         "User", on_delete=models.SET_NULL, null=True, blank=True, related_name="vt_contact_for",
         limit_choices_to={"role": "vt_liaison"}, verbose_name=_("vaste contactpersoon Veilig Thuis"),
     )
+    vt_delivery = models.CharField(_("hoe Veilig Thuis een melding ontvangt"), max_length=20,
+                                   choices=VtDelivery.choices, default=VtDelivery.IN_APP)
+
+    @property
+    def worker_sends_vt_pdf(self) -> bool:
+        """The worker sends the PDF when the region works that way, or when no Veilig Thuis contact receives it here."""
+        return self.vt_delivery == VtDelivery.WORKER_SENDS_PDF or self.vt_contact_id is None
 
     class Meta:
         verbose_name = _("wijkteam")

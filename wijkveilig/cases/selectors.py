@@ -14,15 +14,6 @@ def _with_list_data(queryset):
     )
 
 
-def caseload(*, actor: Actor):
-    """The user's own open cases (Mijn werkvoorraad), logged as one list read."""
-    cases = _with_list_data(
-        Case.objects.filter(assignments__user=actor.user, assignments__ended_at__isnull=True).open().distinct()
-    )
-    access_log_write(actor=actor, event="case.listed", action=Action.READ, section="caseload")
-    return cases
-
-
 def case_search(*, actor: Actor, query: str = "", status: str = "", form: str = ""):
     """Cases the user may open, filtered; the search terms are logged only as a keyed hash."""
     cases = Case.objects.visible_to(actor.user)

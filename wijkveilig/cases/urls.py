@@ -1,10 +1,12 @@
 from django.urls import path
 
 from wijkveilig.cases import views
+from wijkveilig.core.views import worklist_view
 
 app_name = "cases"
 urlpatterns = [
-    path("werkvoorraad/", views.caseload_view, name="caseload"),
+    # the werkvoorraad composes every domain app, so its view lives above them (core.views, wijkveilig.worklist)
+    path("werkvoorraad/", worklist_view, name="caseload"),
     path("casussen/", views.case_list_view, name="list"),
     path("casussen/nieuw/", views.case_new_view, name="new"),
     path("casussen/<int:case_id>/", views.case_detail_view, name="detail"),

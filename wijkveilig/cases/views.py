@@ -53,14 +53,6 @@ def _status(form) -> int:
     return 409 if getattr(form, "has_conflict", False) else 400
 
 
-@require_GET
-def caseload_view(request):
-    if not roles.can_work_on_cases(request.user):
-        return redirect("home")
-    cases = selectors.caseload(actor=Actor.from_request(request))
-    return render(request, "cases/caseload.html", {"cases": cases})
-
-
 @require_http_methods(["GET", "POST"])
 def case_list_view(request):
     # Searching is a POST: a person's name typed in the search box never ends up in a URL (history, proxy logs).

@@ -23,7 +23,7 @@ from wijkveilig.meldcode.afwegingskader import Outcome, Question
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
 from wijkveilig.meldcode.monitoring_selectors import route_monitoring
 from wijkveilig.meldcode.monitoring_services import checker_choices
-from wijkveilig.meldcode.report import readable, report_content, report_pdf
+from wijkveilig.meldcode.report import readable, report_content, report_document, report_pdf, report_sent_message
 from wijkveilig.meldcode.selectors import vt_reports_for_liaison
 from wijkveilig.meldcode.state import route_state
 from wijkveilig.meldcode.steps import Step
@@ -341,7 +341,7 @@ def report_view(request, case_id: int, route_id: int):
         try:
             report = services.vt_report_send(actor=Actor.from_request(request), access=access, route_id=route.pk,
                                              **form.cleaned_data)
-            messages.success(request, _("De melding is geregistreerd. Download de PDF en stuur die naar Veilig Thuis."))
+            messages.success(request, report_sent_message(access.case.team))
             return redirect("meldcode:route", case_id=case_id, route_id=report.route_id)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -408,6 +408,8 @@ def vt_report_detail_view(request, case_id: int, report_id: int):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     return render(request, "meldcode/vt_report.html",
-                  {"case": access.case, "report": report, "content": readable(json.loads(report.content)), "form": form,
+                  {"case": access.case, "report": report, "form": form,
+                   "document": report_document(json.loads(report.content), sent_on=timezone.localtime(
+                       report.sent_at).date(), due_on=report.assessment_due_on),
                    "feedback": report.feedback.all(), "is_vt": policy.may_record_vt_feedback(access)},
                   status=400 if form.errors else 200)

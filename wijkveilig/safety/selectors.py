@@ -102,7 +102,7 @@ def overdue_agreements(case_ids: list[int], today: date) -> dict[int, int]:
     """Case id → number of agreements whose date has passed without a review saying they were kept."""
     counts: Counter = Counter()
     rows = Agreement.objects.filter(plan__case_id__in=case_ids, due_on__lt=today).prefetch_related("reviews")
-    for agreement in rows.select_related("plan"):
+    for agreement in rows.select_related("plan").only("due_on", "plan__case_id"):  # no encrypted text to decrypt
         latest = agreement.reviews.all()[0].status if agreement.reviews.all() else None
         if rules.is_overdue(due_on=agreement.due_on, today=today, latest_status=latest):
             counts[agreement.plan.case_id] += 1

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_user_organisation'),
+        ('accounts', '0005_team_vt_delivery'),
         ('areas', '0001_initial'),
     ]
 
