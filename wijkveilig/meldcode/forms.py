@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.cases.forms import _not_too_early
 from wijkveilig.cases.models import StatementKind
+from wijkveilig.meldcode import texts
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
     Complexity,
@@ -135,10 +136,20 @@ class WeighingForm(forms.Form):
 
 class AnswerForm(forms.Form):
     question = forms.ChoiceField(widget=forms.HiddenInput, choices=[(q.value, q.value) for q in Question])
-    answer = forms.TypedChoiceField(label=_("Uw antwoord"), choices=YES_NO, coerce=_bool, widget=forms.RadioSelect)
-    justification = forms.CharField(label=_("Onderbouwing"), widget=TEXT, max_length=5000)
-    evaluation_on = forms.DateField(label=_("Evaluatiedatum (alleen bij 'ja' op vraag 4)"), widget=DATE_WIDGET,
-                                    required=False)
+    answer = forms.TypedChoiceField(label=_("Uw antwoord"), choices=YES_NO, coerce=_bool, widget=forms.RadioSelect,
+                                    error_messages={"required": _("Kies ja of nee.")})
+    justification = forms.CharField(label=_("Onderbouwing"), widget=TEXT, max_length=5000,
+                                    error_messages={"required": _("Schrijf op waarom u dit antwoord geeft.")})
+    evaluation_on = forms.DateField(label=_("Evaluatiedatum"), widget=DATE_WIDGET, required=False)
+    required_when = {"evaluation_on": _("verplicht bij ‘ja’ op vraag 4")}
+
+    def __init__(self, *args, **kwargs):
+        """The legend is the question being answered, also when the form comes back with an error (it used to fall
+        back to 'Uw antwoord': the label was set after validation had already built the fields)."""
+        super().__init__(*args, **kwargs)
+        asked = self.data.get(self.add_prefix("question")) if self.is_bound else self.initial.get("question")
+        if asked in {q.value for q in Question}:
+            self.fields["answer"].label = texts.QUESTIONS[Question(asked)]
 
 
 class StepReopenForm(forms.Form):
