@@ -35,7 +35,10 @@ class CaseSummaryForm(VersionForm):
 
 
 class CaseCloseForm(VersionForm):
-    reason = forms.ChoiceField(label=_("Reden"), choices=CloseReason.choices)
+    # No reason chosen in advance: pressing 'Sluiten' on the untouched form must not close the case.
+    reason = forms.ChoiceField(label=_("Reden voor het sluiten"), choices=[("", _("— kies een reden —")),
+                                                                          *CloseReason.choices],
+                               error_messages={"required": _("Kies een reden voor het sluiten.")})
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                            max_length=5000)
 

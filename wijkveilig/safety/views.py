@@ -24,6 +24,13 @@ def _access(request, case_id: int, **kwargs):
     return access_case(request, case_id, write=request.method == "POST", section=SECTION, **kwargs)
 
 
+def _review_form(agreement, failed, today):
+    """Each agreement has its own review form (own ids); a refused one comes back under its own agreement."""
+    form = failed if failed is not None and failed.data.get("agreement") == str(agreement.pk) else forms.ReviewForm(
+        initial={"agreement": agreement.pk, "reviewed_on": today})
+    form.auto_id = f"id_review_{agreement.pk}_%s"
+    return form
+
 
 def _page(request, access, *, status=200, **forms_in):
     case, today = access.case, timezone.localdate()
@@ -33,9 +40,11 @@ def _page(request, access, *, status=200, **forms_in):
     victims = list(case.household.persons.filter(pk__in=selectors.safe_place_person_ids(case)))
     listed = selectors.agreements(plan)
     readers = selectors.readers_of(case, listed)
+    failed_review = forms_in.get("review")
     rows = [(a, (reviews := list(a.reviews.all())),
              rules.is_overdue(due_on=a.due_on, today=today, latest_status=reviews[0].status if reviews else None),
-             readers[a.pk], not a.is_protective and rules.looks_protective(a.who, a.what, a.where, a.network))
+             readers[a.pk], not a.is_protective and rules.looks_protective(a.who, a.what, a.where, a.network),
+             _review_form(a, failed_review, today))
             for a in listed]
     persons = list(case.household.persons.all())
     context = {
@@ -48,7 +57,9 @@ def _page(request, access, *, status=200, **forms_in):
         "persons": persons,
         "plan_form": forms_in.get("plan") or forms.PlanForm(initial=forms.PlanForm.initial_for(plan)),
         "agreement_form": forms_in.get("agreement") or forms.AgreementForm(persons=persons),
-        "review_form": forms_in.get("review") or forms.ReviewForm(initial={"reviewed_on": today}),
+        # A refused review whose agreement is not on the page (a tampered id) still shows its errors.
+        "review_form": failed_review if failed_review is not None and not any(r[5] is failed_review for r in rows)
+        else None,
         "agree_error": forms_in.get("agree_error", ""),
     }
     return render(request, "safety/plan.html", context, status=status)
