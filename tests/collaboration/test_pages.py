@@ -46,7 +46,7 @@ def test_scaling_without_reason_keeps_what_was_typed(world, as_user):
     response = as_user(world.worker).post(_url(world, "ave"), AVE_POST | {"reason": ""})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Coördinator" in page and "Dit veld is verplicht" in page
+    assert "Coördinator" in page and "Vul ‘Reden van op- of afschalen’ in." in page
     assert not AvePhaseChange.objects.exists()
 
 

@@ -129,7 +129,9 @@ class ConsultForm(forms.Form):
 
     def __init__(self, *args, specialists=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["specialist"].choices = [(u.pk, u.get_full_name() or u.get_username()) for u in specialists]
+        # Nobody chosen in advance: consulting gives that specialist access to the case, so it is never one click.
+        self.fields["specialist"].choices = [("", _("— kies een aandachtsfunctionaris —"))] + [
+            (u.pk, u.get_full_name() or u.get_username()) for u in specialists]
 
 
 class EmergencyForm(forms.Form):
