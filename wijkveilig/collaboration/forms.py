@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.collaboration.models import AvePhase, MdaCriterion, MdaSector, RiskEstimate, SharingBasis
-from wijkveilig.collaboration.services import DecisionIn
+from wijkveilig.cases.rules import due_before_meeting
+from wijkveilig.collaboration.services import DUE_BEFORE_MEETING, DecisionIn
 
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
 DECISION_ROWS = 3
@@ -47,6 +48,9 @@ class ConferenceForm(forms.Form):
                 self.add_error(f"decision_{n}", _("Geef bij elk besluit een eigenaar en een datum."))
             elif not text and (owner is not None or due is not None):
                 self.add_error(f"decision_{n}", _("Beschrijf het besluit of maak eigenaar en datum leeg."))
+            # The service refuses this too; here the message lands next to the date that is wrong.
+            elif due and data.get("scheduled_at") and due_before_meeting(due_on=due, scheduled_at=data["scheduled_at"]):
+                self.add_error(f"due_{n}", DUE_BEFORE_MEETING)
         return data
 
     def decisions(self) -> list[DecisionIn]:
