@@ -85,6 +85,7 @@ def risk_picture(case: Case) -> rules.RiskPicture:
         has_active_meldcode_route=case.meldcode_routes.filter(status=RouteStatus.ACTIVE).exists(),
         balance=rules.balance_compute([f.code for f in latest_balance.factors.all()]) if latest_balance else None,
         latest_safety_scales=tuple(latest_safety_scales(case).values()),
+        is_reported_to_vt=case.vt_reports.exists(),
     )
 
 
