@@ -24,7 +24,8 @@ def apply_service(form, call, *, record=None, current_url: str = ""):
     try:
         result = call()
     except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        for error in getattr(exc, "errors", [exc]):
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         form.has_conflict = isinstance(exc, ConflictError)
         if form.has_conflict and record is not None:
             record.refresh_from_db(fields=["version"])

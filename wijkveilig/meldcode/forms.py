@@ -72,6 +72,10 @@ class KindcheckForm(forms.Form):
     where_children_stay = forms.CharField(label=_("Wie zorgt voor de kinderen en waar verblijven ze overdag?"),
                                           widget=TEXT, required=False, max_length=5000)
     action_taken = forms.CharField(label=_("Wat heeft u gedaan?"), widget=TEXT, required=False, max_length=5000)
+    # Required or not depends on the answer about minors; the service checks it, the labels say when.
+    required_when = {"minors": _("nodig om de kindcheck af te ronden"),
+                     "not_applicable_reason": _("verplicht bij ‘niet van toepassing’"),
+                     "action_taken": _("verplicht als er minderjarigen zijn")}
 
 
 def kindcheck_initial(last) -> dict:
@@ -92,6 +96,8 @@ class ConsultationForm(forms.Form):
     consulted_on = forms.DateField(label=_("Datum"), widget=DATE_WIDGET)
     topic = forms.CharField(label=_("Wat heeft u besproken?"), widget=TEXT, max_length=5000)
     advice = forms.CharField(label=_("Welk advies kreeg u?"), widget=TEXT, max_length=5000)
+    required_when = {"specialist": _("verplicht bij overleg met de aandachtsfunctionaris"),
+                     "with_whom": _("verplicht, behalve bij de aandachtsfunctionaris")}
 
     def __init__(self, *args, specialists=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,6 +116,11 @@ class ConversationForm(forms.Form):
     skip_reason = forms.ChoiceField(label=_("Zo niet: waarom niet?"), choices=[("", "—")] + list(SkipReason.choices),
                                     required=False)
     skip_explanation = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)
+    required_when = {"held_on": _("verplicht als het gesprek is gevoerd"),
+                     "facts_presented": _("verplicht als het gesprek is gevoerd"),
+                     "reaction": _("verplicht als het gesprek is gevoerd"),
+                     "skip_reason": _("verplicht als het gesprek niet is gevoerd"),
+                     "skip_explanation": _("verplicht als het gesprek niet is gevoerd")}
 
 
 class WeighingForm(forms.Form):
