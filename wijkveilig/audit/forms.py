@@ -9,5 +9,5 @@ class LogFilterForm(forms.Form):
     username = forms.CharField(label=_("Gebruiker"), max_length=150, required=False)
     outcome = forms.ChoiceField(label=_("Uitkomst"), required=False, choices=[("", _("alle"))] + list(Outcome.choices))
     emergency_only = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
-    date_from = forms.DateField(label=_("Vanaf (UTC)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Tot en met (UTC)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
