@@ -7,12 +7,16 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from django.apps import apps
 from django.db import models
 
-from tests.test_empty_submits import BUTTONS, NOT_STATE, PATTERNS, _path
-from tests.test_empty_submits import walk  # noqa: F401  (fixture)
+from tests.test_empty_submits import (
+    BUTTONS,
+    NOT_STATE,
+    PATTERNS,
+    _path,
+    walk,  # noqa: F401  (fixture)
+)
 
 # Forms whose untouched submit is a deliberate one-click action besides the BUTTONS of test_empty_submits: the logout
 # button in the header, the language choice (a setting, not case data), the log filter and the searches (read only).

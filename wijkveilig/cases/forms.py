@@ -41,6 +41,7 @@ class CaseCloseForm(VersionForm):
                                error_messages={"required": _("Kies een reden voor het sluiten.")})
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                            max_length=5000)
+    required_when = {"note": _("verplicht bij ‘anders’")}
 
 
 class AssignForm(forms.Form):
