@@ -30,7 +30,7 @@ def test_coordinator_sees_proposal_and_scales_up_with_reason(world, page, url, l
 
     page.get_by_label("AVE 2: er is een vraag of een probleem").check()
     page.get_by_role("button", name="Fase wijzigen").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    expect(page.get_by_text("Vul ‘Reden van op- of afschalen’ in.").first).to_be_visible()
     assert_accessible(page, "samenwerking: AVE-formulier met fout")
     page.get_by_label("Reden van op- of afschalen").fill("Fictief: Veilig Thuis koppelt niet terug.")
     page.get_by_label("Casusregie bij").fill("Wijkteammedewerker")
