@@ -5,6 +5,7 @@ from wijkveilig.audit.models import Outcome
 
 
 class LogFilterForm(forms.Form):
+    error_heading = _("Controleer de filters.")
     case_reference = forms.CharField(label=_("Casus (kenmerk of id)"), max_length=20, required=False)
     username = forms.CharField(label=_("Gebruiker"), max_length=150, required=False)
     outcome = forms.ChoiceField(label=_("Uitkomst"), required=False, choices=[("", _("alle"))] + list(Outcome.choices))

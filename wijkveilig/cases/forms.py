@@ -141,6 +141,7 @@ class EmergencyForm(forms.Form):
 
 
 class CaseSearchForm(forms.Form):
+    error_heading = _("Controleer de zoekopdracht.")
     q = forms.CharField(label=_("Zoeken op kenmerk of naam"), max_length=100, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("alle")), ("open", _("open")), ("closed", _("gesloten"))])
