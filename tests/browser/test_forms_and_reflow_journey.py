@@ -13,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.meldcode.conftest import walk_to_conversation
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases.models import CaseStatus
@@ -30,15 +31,10 @@ def _shot(page, name: str) -> None:
 
 
 def _route_at_step_3(world):
-    actor, access = Actor.system(world.worker), world.access
-    hh.person_add(actor=actor, access=access, first_name="Anna", last_name="Testerink", roles=["victim"])
-    route = ms.route_start(actor=actor, access=access)
-    ms.signal_add(actor=actor, access=access, route_id=route.pk, supports_suspicion=True, statement_kind="observation",
-                  occurred_at=timezone.now() - timedelta(days=1), body="Blauwe plek op de arm (fictief).")
-    ms.step_complete(actor=actor, access=access, route_id=route.pk, step=1)
-    ms.consultation_record(actor=actor, access=access, route_id=route.pk, kind="colleague", with_whom="Collega Test",
-                           consulted_on=timezone.localdate(), topic="Signalen besproken", advice="Gesprek voeren")
-    ms.step_complete(actor=actor, access=access, route_id=route.pk, step=2)
+    actor = Actor.system(world.worker)
+    hh.person_add(actor=actor, access=world.access, first_name="Anna", last_name="Testerink", roles=["victim"])
+    route = ms.route_start(actor=actor, access=world.access)
+    walk_to_conversation(world, route)
     return route
 
 

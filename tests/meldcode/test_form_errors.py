@@ -1,12 +1,10 @@
 """Meldcode forms say exactly what is wrong (issue 11 part 2): every error at once, next to its field, in plain Dutch;
 the afwegingskader question stays the question after an error; fields required only in some cases say when."""
 
-from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.meldcode.conftest import walk_to_decision
+from tests.meldcode.conftest import walk_to_conversation, walk_to_decision
 from wijkveilig.audit.services import Actor
 from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import RouteConversation
@@ -16,18 +14,8 @@ def _url(name, world, route):
     return reverse(f"meldcode:{name}", args=[world.case.pk, route.pk])
 
 
-def _to_step_3(world, route):
-    actor = Actor.system(world.worker)
-    ms.signal_add(actor=actor, access=world.access, route_id=route.pk, supports_suspicion=True,
-                  statement_kind="observation", occurred_at=timezone.now() - timedelta(days=1), body="Fictief signaal")
-    ms.step_complete(actor=actor, access=world.access, route_id=route.pk, step=1)
-    ms.consultation_record(actor=actor, access=world.access, route_id=route.pk, kind="colleague", with_whom="Collega",
-                           consulted_on=timezone.localdate(), topic="Fictief", advice="Fictief")
-    ms.step_complete(actor=actor, access=world.access, route_id=route.pk, step=2)
-
-
 def test_a_held_conversation_without_details_names_every_missing_field_at_once(world, route, as_user):
-    _to_step_3(world, route)
+    walk_to_conversation(world, route)
     response = as_user(world.worker).post(_url("conversation", world, route), {"held": "true"})
     assert response.status_code == 400
     page = response.content.decode()
@@ -41,7 +29,7 @@ def test_a_held_conversation_without_details_names_every_missing_field_at_once(w
 
 
 def test_conditionally_required_fields_say_when_instead_of_niet_verplicht(world, route, as_user):
-    _to_step_3(world, route)
+    walk_to_conversation(world, route)
     page = as_user(world.worker).get(_url("route", world, route)).content.decode()
     assert "Datum van het gesprek <span class=\"wv-optional\">(verplicht als het gesprek is gevoerd)</span>" in page
     assert "Zo niet: waarom niet? <span class=\"wv-optional\">(verplicht als het gesprek niet is gevoerd)" in page
