@@ -37,6 +37,12 @@ class ConferenceForm(forms.Form):
                                                       widget=forms.DateInput(attrs={"type": "date"},
                                                                              format="%Y-%m-%d"))
 
+    @property
+    def required_when(self) -> dict:
+        """An owner and a date are needed once a decision is written (clean() checks it)."""
+        when = _("verplicht bij een besluit")
+        return {f"{part}_{n}": when for n in range(1, DECISION_ROWS + 1) for part in ("owner", "due")}
+
     def decision_rows(self):
         return [[self[f"decision_{n}"], self[f"owner_{n}"], self[f"due_{n}"]] for n in range(1, DECISION_ROWS + 1)]
 
