@@ -227,12 +227,12 @@ def test_filter_emergency_only(history, as_user):
     assert {r.username for r in rows} == {"t_colleague"}
 
 
-def test_filter_by_date_range_in_utc_days(world, as_user):
-    def at(day, hour):
+def test_filter_by_date_range_in_dutch_calendar_days(world, as_user):
+    def at(day, hour, minute=0):  # UTC; in March 2024 Amsterdam is UTC+1
         return AccessLogEntry.objects.create(event="case.viewed", action=Action.READ, outcome=Outcome.SUCCESS,
-                                             case_id=world.case.pk, at=datetime(2024, 3, day, hour, tzinfo=UTC))
+                                             case_id=world.case.pk, at=datetime(2024, 3, day, hour, minute, tzinfo=UTC))
 
-    before, first, last, after = at(9, 23), at(10, 0), at(11, 23), at(12, 0)
+    before, first, last, after = at(9, 22, 59), at(9, 23), at(11, 22, 59), at(11, 23)
     rows = rows_on_page(as_user(world.log_officer).get(LOG, {"date_from": "2024-03-10", "date_to": "2024-03-11"}))
     assert {r.pk for r in rows} == {first.pk, last.pk}
     assert before not in rows and after not in rows

@@ -71,7 +71,7 @@ def test_opening_a_case_without_household_name_keeps_the_input(world, worker):
     before = Case.objects.count()
     response = worker.post(reverse("cases:new"), {"household_name": "", "street": "Proefstraat", "postcode": "12"})
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in text(response)
+    assert "Vul ‘Naam huishouden’ in." in text(response)  # the message names the field
     assert "Vul een postcode in als 1234 AB." in text(response)
     assert 'value="Proefstraat"' in text(response)
     assert Case.objects.count() == before
@@ -189,7 +189,7 @@ def test_add_a_person_with_two_roles(world, worker):
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"first_name": "Bas", "last_name": "Testerink", "gender": "m"}, "Dit veld is verplicht."),
+    ({"first_name": "Bas", "last_name": "Testerink", "gender": "m"}, "Maak een keuze bij ‘Rol in de casus’."),
     ({"first_name": "Bas", "last_name": "Testerink", "gender": "m", "roles": ["victim"], "bsn": "123456789"},
      "elfproef"),
     ({"first_name": "Bas", "last_name": "Testerink", "gender": "m", "roles": ["victim"], "birth_date": "31-31-2020"},
@@ -263,11 +263,11 @@ def test_signal_is_recorded_with_its_context_and_shown_on_the_timeline(world, wo
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"statement_kind": ""}, "Dit veld is verplicht."),
+    ({"statement_kind": ""}, "Kies een antwoord op de vraag ‘Is dit een waarneming, een mening of een hypothese?’"),
     ({"occurred_at": "gisteren"}, "Voer een geldige datum/tijd in."),
     ({"occurred_at": (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")},
      "Het tijdstip ligt in de toekomst."),
-    ({"body": "   "}, "Dit veld is verplicht."),
+    ({"body": "   "}, "Beantwoord de vraag ‘Wat is er gezien, gehoord of gezegd?’"),
 ])
 def test_invalid_signal_is_refused_and_kept(world, worker, change, message):
     response = worker.post(url("note_add", world.case), SIGNAL | change)

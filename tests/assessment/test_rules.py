@@ -88,3 +88,11 @@ def test_partner_violence_prompt(partner, route, balance, scales, prompt):
     picture = RiskPicture(has_partner_violence=partner, has_active_meldcode_route=route, balance=balance,
                           latest_safety_scales=scales)
     assert rules.partner_violence_prompt(picture) is prompt
+
+
+def test_no_partner_violence_prompt_once_the_case_was_reported_to_veilig_thuis():
+    """After the report the route may close; 'doorloop de Meldcode' would then ask for what was just done."""
+    high_risk = {"has_partner_violence": True, "has_active_meldcode_route": False, "balance": None,
+                 "latest_safety_scales": (2,)}
+    assert rules.partner_violence_prompt(RiskPicture(**high_risk)) is True
+    assert rules.partner_violence_prompt(RiskPicture(**high_risk, is_reported_to_vt=True)) is False

@@ -15,6 +15,7 @@ from wijkveilig.cases import services as case_services
 from wijkveilig.cases.models import Note
 from wijkveilig.core.errors import DomainError
 from wijkveilig.meldcode import services as meldcode_services
+from wijkveilig.meldcode.models import MeldcodeRoute, RouteStatus
 
 DANGER = DangerEntry(who_worried="De medewerker", behaviour="Vader duwde moeder tegen de muur (fictief)",
                      consequence="Moeder raakt ernstig gewond", safety_goal="Zes maanden geen geweld")
@@ -126,4 +127,18 @@ def test_partner_violence_prompt_follows_the_case(world, actor):
                                    scales=[ScaleEntry(party="worker", score=2)])
     assert selectors.partner_violence_prompt(world.case) is True
     meldcode_services.route_start(actor=actor, access=world.access)
+    assert selectors.partner_violence_prompt(world.case) is False
+
+
+def test_no_meldcode_prompt_after_the_case_was_reported_even_when_the_route_closed(world, actor):
+    case_services.violence_forms_set(actor=actor, access=world.access, forms={"partner_violence": ["physical"]})
+    services.safety_mapping_record(actor=actor, access=world.access, dangers=[],
+                                   scales=[ScaleEntry(party="worker", score=2)])
+    route = meldcode_services.route_start(actor=actor, access=world.access)
+    meldcode_services.acute_danger_record(actor=actor, access=world.access, route_id=route.pk,
+                                          police_called_at=timezone.now(), called_by="Medewerker (fictief)")
+    meldcode_services.vt_report_send(actor=actor, access=world.access, route_id=route.pk,
+                                     idempotency_key="prompt-after-report", not_informed_reason="Acuut (fictief)")
+    route.refresh_from_db()
+    MeldcodeRoute.objects.filter(pk=route.pk).update(status=RouteStatus.CLOSED)  # as after a report that ends it
     assert selectors.partner_violence_prompt(world.case) is False

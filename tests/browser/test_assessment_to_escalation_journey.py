@@ -78,7 +78,7 @@ def test_assessments_and_safety_plan_lead_to_an_escalation_proposal(world, page,
     expect(page.get_by_role("status").filter(has_text="Veilige plek vastgelegd.")).to_be_visible()
     page.get_by_role("button", name="Plan vaststellen").click()
     expect(page.get_by_role("status").filter(has_text="Veiligheidsplan vastgesteld.")).to_be_visible()
-    expect(page.get_by_role("table")).not_to_contain_text("verlopen")
+    expect(page.locator(".wv-agreements")).not_to_contain_text("verlopen")
     assert_accessible(page, "escalatie: veiligheidsplan vastgesteld")
     assert Agreement.objects.filter(plan__case=world.case, plan__status=PlanStatus.AGREED).count() == 2
 
@@ -112,7 +112,7 @@ def test_assessments_and_safety_plan_lead_to_an_escalation_proposal(world, page,
             "Stagnatie: voorstel om op te schalen naar AVE 2.")
         assert_accessible(page, "escalatie: casuspagina coördinator met voorstel")
         page.get_by_role("link", name="Afspraken, veilige plekken en evaluaties").click()
-        rows = page.get_by_role("table").get_by_role("row")
+        rows = page.locator(".wv-agreement")
         expect(rows.filter(has_text="Slaapt drie nachten bij oom")).to_contain_text("(verlopen)")
         expect(rows.filter(has_text="Volgt een cursus")).not_to_contain_text("verlopen")
         assert_accessible(page, "escalatie: veiligheidsplan met verlopen afspraak")

@@ -52,7 +52,7 @@ def test_coordinator_sets_the_suggested_phase_and_the_second_case_joins_the_hous
     page.get_by_label("Casusregie bij").fill("Wijkteammedewerker")
     page.get_by_label("Procesregie bij").fill("Coördinator wijkteam")
     page.get_by_role("button", name="Fase wijzigen").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()  # both responsibilities are required
+    expect(page.get_by_text("Vul ‘Operationele verantwoordelijkheid bij’ in.").first).to_be_visible()  # required
     expect(page.get_by_label("Reden van op- of afschalen")).to_have_value("Fictief: gemeld bij Veilig Thuis.")
     assert_accessible(page, "ave: fase vaststellen met fout")
     page.get_by_label("Operationele verantwoordelijkheid bij").fill("Teamleider wijkteam Noord")

@@ -30,7 +30,7 @@ def test_coordinator_sees_proposal_and_scales_up_with_reason(world, page, url, l
 
     page.get_by_label("AVE 2: er is een vraag of een probleem").check()
     page.get_by_role("button", name="Fase wijzigen").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    expect(page.get_by_text("Vul ‘Reden van op- of afschalen’ in.").first).to_be_visible()
     assert_accessible(page, "samenwerking: AVE-formulier met fout")
     page.get_by_label("Reden van op- of afschalen").fill("Fictief: Veilig Thuis koppelt niet terug.")
     page.get_by_label("Casusregie bij").fill("Wijkteammedewerker")
@@ -59,7 +59,8 @@ def test_worker_records_conference_and_completes_own_decision(world, page, url, 
     besluit = page.get_by_role("group", name="Besluit 1 (niet verplicht)")
     besluit.get_by_label("Besluit (niet verplicht)").fill("Fictief: huisbezoek samen met de aandachtsfunctionaris")
     page.get_by_role("button", name="Casusbespreking opslaan").click()
-    expect(page.get_by_text("Geef bij elk besluit een eigenaar en een datum.")).to_be_visible()
+    expect(page.locator(".utrecht-form-field-error-message").filter(  # next to the field (and in the summary)
+        has_text="Geef bij elk besluit een eigenaar en een datum.")).to_be_visible()
     assert_accessible(page, "samenwerking: casusbespreking met fout")
     besluit.get_by_label("Eigenaar").select_option(str(world.worker.pk))
     besluit.get_by_label("Uiterlijk op").fill("2030-01-01")

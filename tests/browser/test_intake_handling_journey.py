@@ -56,7 +56,8 @@ def test_red_concern_is_reported_to_veilig_thuis_from_the_queue(page, url, world
     expect(prefilled).to_contain_text("zorgmelding politie")
     assert_accessible(page, "coördinator: melding aan Veilig Thuis, vooraf ingevuld")
     page.get_by_role("button", name="Melden bij Veilig Thuis").click()  # who was informed is missing: refused
-    expect(page.get_by_text("wie u vooraf over de melding heeft geïnformeerd, of waarom niet")).to_be_visible()
+    expect(page.locator(".utrecht-form-field-error-message").filter(
+        has_text="wie u vooraf over de melding heeft geïnformeerd, of waarom niet")).to_be_visible()
     expect(page.get_by_label("Wat is waargenomen")).to_have_value(re.compile("moeder met letsel"))
     assert_accessible(page, "coördinator: melding met fout")
     page.get_by_label("Of: waarom heeft u niemand geïnformeerd?").fill("Fictief: moeder zou in gevaar komen.")

@@ -41,9 +41,9 @@ def test_worker_builds_a_safety_plan_and_finds_the_family_version(world, page, u
 
     _add_agreement(page, "duurzame veiligheid", "Vader (fictief)", "Volgt een cursus omgaan met boosheid", 60)
     _add_agreement(page, "directe veiligheid", "Vader (fictief)", "Slaapt twee weken bij oom", 14)
-    rows = page.get_by_role("table").get_by_role("row")
-    expect(rows.nth(1)).to_contain_text("Slaapt twee weken bij oom")  # immediate safety first
-    expect(rows.nth(2)).to_contain_text("Volgt een cursus")
+    rows = page.locator(".wv-agreement")  # one card per agreement (reads at 320 px), no table
+    expect(rows.nth(0)).to_contain_text("Slaapt twee weken bij oom")  # immediate safety first
+    expect(rows.nth(1)).to_contain_text("Volgt een cursus")
 
     page.get_by_role("button", name="Plan vaststellen").click()
     expect(page.get_by_role("alert")).to_contain_text("Vul voor elk slachtoffer in waar")
@@ -93,16 +93,16 @@ def test_protective_agreement_is_refused_for_the_perpetrator_and_missing_from_hi
     error = page.locator("#id_audience_error")
     expect(error).to_contain_text("nooit zichtbaar voor een (vermoedelijke) pleger")
     expect(error).to_contain_text("Frank")
-    expect(page.get_by_role("alert").first).to_contain_text("Uw invoer is bewaard")
+    expect(page.get_by_role("alert").first).to_contain_text("Niet opgeslagen")
     expect(form.get_by_label("Wat", exact=True)).to_have_value(f"{CANARY}: belt bij spanning haar zus, die haalt Liv op")
     assert_accessible(page, "veiligheidsplan: pleger aangevinkt bij beschermende afspraak")
 
     form.get_by_label("Frank Testerink").uncheck()
     page.get_by_role("button", name="Afspraak toevoegen").click()
     expect(page.get_by_role("status").filter(has_text="Afspraak toegevoegd.")).to_be_visible()
-    row = page.get_by_role("table").get_by_role("row").nth(1)
+    row = page.locator(".wv-agreement").nth(0)
     expect(row).to_contain_text("Beschermend")
-    expect(row).to_contain_text("Zichtbaar voor: Anna")
+    expect(row.locator("dt", has_text="Zichtbaar voor").locator("xpath=following-sibling::dd[1]")).to_have_text("Anna")
     assert_accessible(page, "veiligheidsplan: beschermende afspraak voor het slachtoffer")
 
     for_frank = _pdf_text(page, url, page.get_by_role("link", name="Gezinsversie voor Frank (pdf)").get_attribute("href"))

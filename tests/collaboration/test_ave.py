@@ -165,8 +165,10 @@ def _decision_due(world, due_on):
     # The case has been open a while: a decision due before the case existed is refused.
     Case.objects.filter(pk=world.case.pk).update(opened_at=timezone.now() - timedelta(days=30))
     world.access.case.refresh_from_db()
-    services.conference_record(actor=Actor.system(world.worker), access=world.access, scheduled_at=timezone.now(),
-                               participant_ids=[world.worker.pk], question="Fictief", risk_estimate="moderate",
+    # The conference took place two weeks ago: a decision due before its meeting is refused.
+    services.conference_record(actor=Actor.system(world.worker), access=world.access,
+                               scheduled_at=timezone.now() - timedelta(days=14), participant_ids=[world.worker.pk],
+                               question="Fictief", risk_estimate="moderate",
                                decisions=[services.DecisionIn("Fictief: huisbezoek", world.worker.pk, due_on)])
 
 

@@ -46,7 +46,7 @@ def test_scaling_without_reason_keeps_what_was_typed(world, as_user):
     response = as_user(world.worker).post(_url(world, "ave"), AVE_POST | {"reason": ""})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Coördinator" in page and "Dit veld is verplicht" in page
+    assert "Coördinator" in page and "Vul ‘Reden van op- of afschalen’ in." in page
     assert not AvePhaseChange.objects.exists()
 
 
@@ -153,3 +153,15 @@ def test_absurd_ids_are_refused_without_error_page(world, as_user):
     assert client.post(_url(world, "decision_done", decision_id=2**70)).status_code == 302
     assert client.post(_url(world, "conference"), {"participants": ["x"], "owner_1": "x", "due_1": "x",
                                                    "scheduled_at": "x"}).status_code == 400
+
+
+def test_a_decision_due_before_the_meeting_is_named_next_to_its_date(world, as_user):
+    data = {"scheduled_at": "2030-05-01T10:00", "participants": [world.worker.pk], "question": "Fictieve vraag",
+            "risk_estimate": "moderate", "decision_1": "Fictief huisbezoek", "owner_1": world.worker.pk,
+            "due_1": "2030-04-30"}
+    response = as_user(world.worker).post(_url(world, "conference"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="id_due_1_error"' in page and "Een besluit kan niet eerder klaar moeten zijn" in page
+    assert 'href="#id_due_1"' in page  # the error summary links to the date
+    assert not CaseConference.objects.exists()

@@ -154,3 +154,19 @@ def test_coordinator_proposals_use_a_fixed_number_of_queries(world):
     with CaptureQueriesContext(connection) as large:
         assert len(selectors.attention_for(world.coordinator)["proposals"]) == 1
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_decision_due_before_the_meeting_is_refused_and_nothing_saved(world):
+    meeting = timezone.now() + timedelta(days=3)
+
+    def record(due_on):
+        return services.conference_record(
+            actor=Actor.system(world.worker), access=world.access, scheduled_at=meeting,
+            participant_ids=[world.worker.pk], question="Fictieve vraag", risk_estimate="high",
+            decisions=[DecisionIn("Fictief huisbezoek", world.worker.pk, due_on)])
+
+    with pytest.raises(DomainError) as exc:
+        record(timezone.localdate(meeting) - timedelta(days=1))
+    assert "casusbespreking" in exc.value.message
+    assert not CaseConference.objects.exists()
+    record(timezone.localdate(meeting))  # the day of the meeting itself is fine

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(forms.Form):
+    error_heading = _("Inloggen is niet gelukt.")  # the error summary's heading (not "Niet opgeslagen")
     username = forms.CharField(label=_("Gebruikersnaam"), max_length=150,
                                widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
     password = forms.CharField(label=_("Wachtwoord"), max_length=200,
@@ -11,6 +12,7 @@ class LoginForm(forms.Form):
 
 
 class TokenForm(forms.Form):
+    error_heading = _("Inloggen is niet gelukt.")
     token = forms.RegexField(
         label=_("Code uit uw authenticator-app"), regex=r"^\s*\d{6}\s*$", max_length=12,
         error_messages={"invalid": _("Vul de 6 cijfers uit uw authenticator-app in.")},

@@ -100,6 +100,15 @@ class SafetyMappingForm(forms.Form):
             self.fields[f"d{i}_consequence"] = _text(_("Wat kan er gebeuren als er niets verandert?"), rows=2)
             self.fields[f"d{i}_safety_goal"] = _text(_("Veiligheidsdoel: wat moet er te zien zijn, en hoe lang?"),
                                                      rows=2)
+            self.fields[f"d{i}_statement"] = forms.CharField(
+                label=_("De gevarenuitspraak als zin"), required=False, max_length=TEXT_MAX,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Leeg laten: Wijkveilig maakt de zin uit de onderdelen hierboven. Daarna kunt u hem hier "
+                            "aanpassen."))
+        # Each part of a danger statement is needed once the worker starts one (the service refuses half a statement).
+        self.required_when = {f"d{i}_{part}": _("verplicht als u deze gevarenuitspraak invult")
+                              for i in range(1, MAX_DANGER_STATEMENTS + 1)
+                              for part in ("who_worried", "behaviour", "consequence", "safety_goal")}
         self.scale_keys = [("scale_worker", SafetyParty.WORKER, None, SafetyParty.WORKER.label)]
         for person, party in persons:
             self.scale_keys.append((f"scale_p{person.pk}", party, person.pk, f"{SafetyParty(party).label}: {person}"))
@@ -109,7 +118,7 @@ class SafetyMappingForm(forms.Form):
                                                       empty_value=None)
 
     def danger_rows(self) -> list[list]:
-        parts = ("who_worried", "behaviour", "consequence", "safety_goal")
+        parts = ("who_worried", "behaviour", "consequence", "safety_goal", "statement")
         return [[self[f"d{i}_{p}"] for p in parts] for i in range(1, MAX_DANGER_STATEMENTS + 1)]
 
     def scale_fields(self) -> list:
@@ -118,7 +127,8 @@ class SafetyMappingForm(forms.Form):
     def dangers(self) -> list[DangerEntry]:
         data, result = self.cleaned_data, []
         for i in range(1, MAX_DANGER_STATEMENTS + 1):
-            values = {p: data.get(f"d{i}_{p}", "") for p in ("who_worried", "behaviour", "consequence", "safety_goal")}
+            values = {p: data.get(f"d{i}_{p}", "") for p in ("who_worried", "behaviour", "consequence", "safety_goal",
+                                                             "statement")}
             if any(v.strip() for v in values.values()):
                 result.append(DangerEntry(**values))
         return result

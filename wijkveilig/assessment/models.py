@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.assessment import danger_statement
 from wijkveilig.cases.models import Case
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.households.models import Person
@@ -85,9 +86,15 @@ class DangerStatement(models.Model):
     behaviour = EncryptedTextField(_("over welk gedrag"))
     consequence = EncryptedTextField(_("wat kan er gebeuren als er niets verandert"))
     safety_goal = EncryptedTextField(_("veiligheidsdoel"))
+    # The statement as one sentence, as the worker wrote or accepted it; empty on statements recorded before.
+    statement = EncryptedTextField(_("gevarenuitspraak"), blank=True, default="")
 
     class Meta:
         ordering = ["position"]
+
+    def sentence(self) -> str:
+        return self.statement or danger_statement.compose(who_worried=self.who_worried, behaviour=self.behaviour,
+                                                          consequence=self.consequence)
 
 
 class SafetyParty(models.TextChoices):

@@ -96,6 +96,8 @@ class RiskPicture:
     has_active_meldcode_route: bool
     balance: Balance | None  # the latest Balansmodel, if any
     latest_safety_scales: tuple[int, ...]  # the latest score of every party
+    # The Meldcode was followed to a report: Veilig Thuis now assesses safety (a route may close after reporting).
+    is_reported_to_vt: bool = False
 
 
 def partner_violence_prompt(picture: RiskPicture) -> bool:
@@ -103,7 +105,7 @@ def partner_violence_prompt(picture: RiskPicture) -> bool:
 
     High risk: the Balansmodel's risk clearly outweighs protection, or any party's safety scale is 3 or lower.
     """
-    if not picture.has_partner_violence or picture.has_active_meldcode_route:
+    if not picture.has_partner_violence or picture.has_active_meldcode_route or picture.is_reported_to_vt:
         return False
     balance_high = picture.balance is not None and picture.balance.risk_outweighs
     scale_high = any(score <= SAFETY_SCALE_HIGH_RISK for score in picture.latest_safety_scales)

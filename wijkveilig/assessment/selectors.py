@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Max, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,11 +80,14 @@ def latest_mapping(case: Case) -> SafetyMapping | None:
 def risk_picture(case: Case) -> rules.RiskPicture:
     """The plain facts the partner-violence prompt needs."""
     latest_balance = case.balance_assessments.prefetch_related("factors").first()
+    routes = case.meldcode_routes.aggregate(active=Count("pk", filter=Q(status=RouteStatus.ACTIVE)),
+                                            reports=Count("reports"))  # one query for both facts
     return rules.RiskPicture(
         has_partner_violence=case.violence_forms.filter(form=ViolenceForm.PARTNER_VIOLENCE).exists(),
-        has_active_meldcode_route=case.meldcode_routes.filter(status=RouteStatus.ACTIVE).exists(),
+        has_active_meldcode_route=routes["active"] > 0,
         balance=rules.balance_compute([f.code for f in latest_balance.factors.all()]) if latest_balance else None,
         latest_safety_scales=tuple(latest_safety_scales(case).values()),
+        is_reported_to_vt=routes["reports"] > 0,
     )
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.assessment import balansmodel, zrm
+from wijkveilig.assessment import balansmodel, danger_statement, zrm
 from wijkveilig.assessment.conversation import QUESTIONS
 from wijkveilig.assessment.models import (
     BalanceAssessment,
@@ -88,6 +88,7 @@ class DangerEntry:
     behaviour: str
     consequence: str
     safety_goal: str
+    statement: str = ""  # the sentence as the worker edited it; empty: composed from the parts
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ def safety_mapping_record(*, actor: Actor, access: CaseAccess, harm: str = "", c
         recorded_by=actor.user)
     DangerStatement.objects.bulk_create(
         DangerStatement(mapping=mapping, position=i, who_worried=d.who_worried.strip(), behaviour=d.behaviour.strip(),
-                        consequence=d.consequence.strip(), safety_goal=d.safety_goal.strip())
+                        consequence=d.consequence.strip(), safety_goal=d.safety_goal.strip(),
+                        statement=" ".join(d.statement.split()) or danger_statement.compose(
+                            who_worried=d.who_worried, behaviour=d.behaviour, consequence=d.consequence))
         for i, d in enumerate(dangers, start=1))
     SafetyScale.objects.bulk_create(SafetyScale(mapping=mapping, party=s.party, person_id=s.person_id, score=s.score)
                                     for s in scales)

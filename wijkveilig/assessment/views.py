@@ -12,7 +12,7 @@ from wijkveilig.assessment.models import SafetyParty
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import ParticipantRole
-from wijkveilig.core.errors import DomainError
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 from wijkveilig.meldcode import forms as meldcode_forms
 from wijkveilig.meldcode import services as meldcode_services
@@ -20,15 +20,6 @@ from wijkveilig.meldcode.models import RouteStatus
 
 SECTION = services.SECTION
 
-
-def _apply(form, call) -> bool:
-    """Run a service; a refused rule becomes a form error and what was typed stays in the form."""
-    try:
-        call()
-    except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        return False
-    return True
 
 
 def _access(request, case_id: int):
@@ -68,7 +59,7 @@ def balance_view(request, case_id: int):
     access = _access(request, case_id)
     history = selectors.balance_history(access.case)
     form = forms.BalanceForm(form_data(request), initial=_balance_initial(history))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.balance_assess(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.balance_assess(
             actor=Actor.from_request(request), access=access, factors=form.factors())):
         messages.success(request, _("Balansmodel vastgelegd."))
         return redirect("assessment:balance", case_id=case_id)
@@ -80,7 +71,7 @@ def balance_view(request, case_id: int):
         if current else [],
         "ticked": [(balansmodel.BY_CODE[f.code], f.note) for f in history[0][0].factors.all()
                    if f.code in balansmodel.BY_CODE] if history else []}
-    return render(request, "assessment/balance.html", context, status=400 if form.errors else 200)
+    return render(request, "assessment/balance.html", context, status=form_status(form))
 
 
 def _balance_chart(balance) -> dict | None:
@@ -96,7 +87,7 @@ def zrm_view(request, case_id: int, person_id: int):
     access = _access(request, case_id)
     person = get_object_or_404(access.case.household.persons, pk=person_id)
     form = forms.ZrmForm(form_data(request), initial={"information_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.zrm_assess(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.zrm_assess(
             actor=Actor.from_request(request), access=access, person_id=person.pk,
             information_on=form.cleaned_data["information_on"], scores=form.scores())):
         messages.success(request, _("ZRM vastgelegd."))
@@ -110,7 +101,7 @@ def zrm_view(request, case_id: int, person_id: int):
         "chart": selectors.zrm_chart_data(points), "domains": zrm.DOMAINS, "score_labels": zrm.SCORE_LABELS,
         "suggests_meldcode": bool(latest and rules.zrm_suggests_meldcode(latest.scores)),
         "rows": [(code, label, [p.scores.get(code) for p in points]) for code, label in zrm.DOMAINS]}
-    return render(request, "assessment/zrm.html", context, status=400 if form.errors else 200)
+    return render(request, "assessment/zrm.html", context, status=form_status(form))
 
 
 def _scale_persons(case) -> list:
@@ -130,26 +121,26 @@ def _scale_rows(case) -> list[dict]:
 def safety_view(request, case_id: int):
     access = _access(request, case_id)
     form = forms.SafetyMappingForm(form_data(request), persons=_scale_persons(access.case))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.safety_mapping_record(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.safety_mapping_record(
             actor=Actor.from_request(request), access=access, dangers=form.dangers(), scales=form.scales(),
             **form.mapping_texts())):
         messages.success(request, _("Signs of Safety-mapping vastgelegd."))
         return redirect("assessment:safety", case_id=case_id)
     context = _common(access) | {"form": form, "mapping": selectors.latest_mapping(access.case),
                                  "scale_rows": _scale_rows(access.case)}
-    return render(request, "assessment/safety.html", context, status=400 if form.errors else 200)
+    return render(request, "assessment/safety.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def conversation_view(request, case_id: int):
     access = _access(request, case_id)
     form = forms.ConversationAnswerForm(form_data(request))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.conversation_answer_record(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.conversation_answer_record(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("Antwoord vastgelegd als notitie."))
         return redirect("assessment:conversation", case_id=case_id)
     context = _common(access) | {"form": form, "basic_questions": BASIC_QUESTIONS, "quez_areas": QUEZ_AREAS}
-    return render(request, "assessment/conversation.html", context, status=400 if form.errors else 200)
+    return render(request, "assessment/conversation.html", context, status=form_status(form))
 
 
 def _kindcheck_initial(case, prompt) -> dict:
@@ -167,10 +158,10 @@ def kindcheck_view(request, case_id: int):
     context = _common(access)
     form = meldcode_forms.KindcheckForm(form_data(request),
                                         initial=_kindcheck_initial(access.case, context["prompt_kindcheck"]))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: meldcode_services.kindcheck_record(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: meldcode_services.kindcheck_record(
             actor=Actor.from_request(request), access=access, route_id=None, **form.cleaned_data)):
         messages.success(request, _("Kindcheck vastgelegd."))
         return redirect("assessment:kindcheck", case_id=case_id)
     context |= {"form": form, "kindchecks": access.case.kindchecks.select_related("recorded_by")[:20],
                 "active_route": access.case.meldcode_routes.filter(status=RouteStatus.ACTIVE).first()}
-    return render(request, "assessment/kindcheck.html", context, status=400 if form.errors else 200)
+    return render(request, "assessment/kindcheck.html", context, status=form_status(form))

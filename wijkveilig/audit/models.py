@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.audit import events
+
 
 class AppendOnlyError(Exception):
     pass
@@ -64,6 +66,9 @@ class AccessLogEntry(models.Model):
         verbose_name = _("logregel")
         verbose_name_plural = _("toegangslog")
         ordering = ["-at", "-id"]
+
+    def event_label(self) -> str:
+        return events.event_label(self.event)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

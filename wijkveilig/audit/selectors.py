@@ -1,8 +1,9 @@
 """The log officer's view of the access log; reading the log is itself logged."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import Q
+from django.utils import timezone
 
 from wijkveilig.audit.models import AccessLogEntry, Outcome
 from wijkveilig.audit.services import Action, Actor, access_log_write
@@ -18,12 +19,13 @@ def _for_case(rows, value: str):
     return rows.filter(Q(case_reference=value) | Q(case_id__in=ids))
 
 
-def _utc_day_start(day) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+def _day_start(day) -> datetime:
+    """Midnight of a Dutch calendar day (Europe/Amsterdam, as every time on the page)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def access_log_search(*, actor: Actor, filters: dict):
-    """Filter the access log per case, user, outcome, period (UTC days); writes an `access_log.viewed` row first."""
+    """Filter the access log per case, user, outcome, period (Dutch calendar days); writes an `access_log.viewed` row first."""
     rows = AccessLogEntry.objects.all()
     if filters.get("case_reference"):
         rows = _for_case(rows, filters["case_reference"])
@@ -34,9 +36,9 @@ def access_log_search(*, actor: Actor, filters: dict):
     if filters.get("emergency_only"):
         rows = rows.filter(is_emergency=True)
     if filters.get("date_from"):
-        rows = rows.filter(at__gte=_utc_day_start(filters["date_from"]))
+        rows = rows.filter(at__gte=_day_start(filters["date_from"]))
     if filters.get("date_to"):
-        rows = rows.filter(at__lt=_utc_day_start(filters["date_to"] + timedelta(days=1)))
+        rows = rows.filter(at__lt=_day_start(filters["date_to"] + timedelta(days=1)))
     used = "|".join(f"{key}={value}" for key, value in sorted(filters.items()) if value)
     access_log_write(actor=actor, event="access_log.viewed", action=Action.READ, section="access_log",
                      query_hash=lookup_hash(used) if used else "")

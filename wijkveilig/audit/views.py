@@ -7,6 +7,7 @@ from wijkveilig.audit import policy
 from wijkveilig.audit.forms import LogFilterForm
 from wijkveilig.audit.selectors import access_log_search
 from wijkveilig.audit.services import Actor
+from wijkveilig.core.forms import form_status
 
 
 @require_GET
@@ -17,4 +18,4 @@ def log_view(request):
     filters = form.cleaned_data if form.is_valid() else {}
     rows = access_log_search(actor=Actor.from_request(request), filters=filters)
     page = Paginator(rows, 100).get_page(request.GET.get("pagina"))
-    return render(request, "audit/log.html", {"form": form, "page": page}, status=400 if form.errors else 200)
+    return render(request, "audit/log.html", {"form": form, "page": page}, status=form_status(form))

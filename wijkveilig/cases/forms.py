@@ -35,9 +35,13 @@ class CaseSummaryForm(VersionForm):
 
 
 class CaseCloseForm(VersionForm):
-    reason = forms.ChoiceField(label=_("Reden"), choices=CloseReason.choices)
+    # No reason chosen in advance: pressing 'Sluiten' on the untouched form must not close the case.
+    reason = forms.ChoiceField(label=_("Reden voor het sluiten"), choices=[("", _("— kies een reden —")),
+                                                                          *CloseReason.choices],
+                               error_messages={"required": _("Kies een reden voor het sluiten.")})
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
                            max_length=5000)
+    required_when = {"note": _("verplicht bij ‘anders’")}
 
 
 class AssignForm(forms.Form):
@@ -126,7 +130,9 @@ class ConsultForm(forms.Form):
 
     def __init__(self, *args, specialists=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["specialist"].choices = [(u.pk, u.get_full_name() or u.get_username()) for u in specialists]
+        # Nobody chosen in advance: consulting gives that specialist access to the case, so it is never one click.
+        self.fields["specialist"].choices = [("", _("— kies een aandachtsfunctionaris —"))] + [
+            (u.pk, u.get_full_name() or u.get_username()) for u in specialists]
 
 
 class EmergencyForm(forms.Form):
@@ -135,6 +141,7 @@ class EmergencyForm(forms.Form):
 
 
 class CaseSearchForm(forms.Form):
+    error_heading = _("Controleer de zoekopdracht.")
     q = forms.CharField(label=_("Zoeken op kenmerk of naam"), max_length=100, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("alle")), ("open", _("open")), ("closed", _("gesloten"))])

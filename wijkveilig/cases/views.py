@@ -16,7 +16,7 @@ from wijkveilig.cases import forms, selectors, services
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import EmergencyAccess, Note, Participant, TimelineEvent
-from wijkveilig.core.errors import ConflictError, DomainError
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 from wijkveilig.households.models import Person
 
@@ -26,31 +26,6 @@ def _require_case_worker(request):
         raise PermissionDenied  # logged as denied by ReadLogMiddleware, as every 403
 
 
-def _apply(form, call, *, record=None, current_url: str = ""):
-    """Run a service; a refused rule becomes a form error and the user's input stays in the form.
-
-    On a conflict the form takes the record's current version, so that after looking at the other person's change
-    (the link in the error) a second save is a deliberate choice instead of the same conflict again.
-    """
-    try:
-        return call()
-    except DomainError as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
-        form.has_conflict = isinstance(exc, ConflictError)
-        if form.has_conflict and record is not None:
-            record.refresh_from_db(fields=["version"])
-            form.data = form.data.copy()
-            form.data["version"] = str(record.version)
-            form.conflict_url = current_url
-        return None
-
-
-def _status(form) -> int:
-    """200 for a form to fill in, 409 when someone else saved first, 400 for any other refusal."""
-    if not form.errors:
-        return 200
-    return 409 if getattr(form, "has_conflict", False) else 400
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,11 +46,11 @@ def case_new_view(request):
     _require_case_worker(request)
     form = forms.CaseOpenForm(form_data(request))
     if request.method == "POST" and form.is_valid():
-        access = _apply(form, lambda: services.case_open(actor=Actor.from_request(request), **form.cleaned_data))
+        access = apply_service(form, lambda: services.case_open(actor=Actor.from_request(request), **form.cleaned_data))
         if access:
             messages.success(request, _("Casus %(ref)s is aangemaakt.") % {"ref": access.case.reference})
             return redirect("cases:detail", case_id=access.case.pk)
-    return render(request, "cases/case_new.html", {"form": form}, status=_status(form))
+    return render(request, "cases/case_new.html", {"form": form}, status=form_status(form))
 
 
 def _detail_context(access):
@@ -105,33 +80,33 @@ def case_summary_view(request, case_id: int):
     access = access_case(request, case_id, write=True)
     form = forms.CaseSummaryForm(request.POST)
     current_url = reverse("cases:detail", args=[case_id])
-    if form.is_valid() and _apply(form, record=access.case, current_url=current_url, call=lambda: services.case_update(
+    if form.is_valid() and apply_service(form, record=access.case, current_url=current_url, call=lambda: services.case_update(
             actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
             summary=form.cleaned_data["summary"])):
         messages.success(request, _("De aanleiding is opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     context = _detail_context(access) | {"summary_form": form}
-    return render(request, "cases/case_detail.html", context, status=_status(form))
+    return render(request, "cases/case_detail.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def case_close_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="status")
     form = forms.CaseCloseForm(form_data(request), initial={"version": access.case.version})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_close(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.case_close(
             actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])):
         messages.success(request, _("De casus is gesloten."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/case_close.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_POST
 def case_reopen_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="status")
     form = forms.VersionForm(request.POST)
-    if form.is_valid() and _apply(form, lambda: services.case_reopen(
+    if form.is_valid() and apply_service(form, lambda: services.case_reopen(
             actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"])):
         messages.success(request, _("De casus is heropend."))
     else:
@@ -148,24 +123,24 @@ def case_assign_view(request, case_id: int):
                                   role__in=[Role.WORKER, Role.SPECIALIST, Role.COORDINATOR]).order_by("username")
     current = list(access.case.assignments.filter(ended_at__isnull=True).values_list("user_id", flat=True))
     form = forms.AssignForm(form_data(request), team_members=members, initial={"workers": current})
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.case_assign(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.case_assign(
             actor=Actor.from_request(request), access=access, user_ids=form.cleaned_data["workers"])):
         messages.success(request, _("De toewijzing is opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/case_assign.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 def person_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="persons")
     form = forms.PersonForm(form_data(request))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: hh.person_add(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: hh.person_add(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("De persoon is toegevoegd."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/person_form.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -179,13 +154,13 @@ def person_edit_view(request, case_id: int, person_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        if _apply(form, record=person, current_url=request.path, call=lambda: hh.person_update(
+        if apply_service(form, record=person, current_url=request.path, call=lambda: hh.person_update(
                 actor=Actor.from_request(request), access=access, person=person,
                                                  expected_version=version, **data)):
             messages.success(request, _("De gegevens zijn opgeslagen."))
             return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/person_form.html", {"form": form, "case": access.case, "person": person},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_POST
@@ -193,7 +168,7 @@ def relation_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="persons")
     persons = Person.objects.filter(household=access.case.household)
     form = forms.RelationForm(request.POST, persons=persons)
-    if form.is_valid() and _apply(form, lambda: hh.relation_add(
+    if form.is_valid() and apply_service(form, lambda: hh.relation_add(
             actor=Actor.from_request(request), access=access, person_id=form.cleaned_data["person"],
             other_id=form.cleaned_data["other"], kind=form.cleaned_data["kind"])):
         messages.success(request, _("De relatie is vastgelegd."))
@@ -206,12 +181,12 @@ def relation_add_view(request, case_id: int):
 def note_add_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="notes")
     form = forms.NoteForm(form_data(request))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.note_add(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.note_add(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("Vastgelegd."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/note_form.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -224,13 +199,13 @@ def note_edit_view(request, case_id: int, note_id: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        if _apply(form, record=note, current_url=request.path, call=lambda: services.note_update(
+        if apply_service(form, record=note, current_url=request.path, call=lambda: services.note_update(
                 actor=Actor.from_request(request), access=access, note=note,
                                                      expected_version=version, **data)):
             messages.success(request, _("De notitie is bijgewerkt."))
             return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/note_form.html", {"form": form, "case": access.case, "note": note},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -238,12 +213,12 @@ def violence_forms_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="violence_forms")
     current = {item.form: item.natures for item in access.case.violence_forms.all()}
     form = forms.ViolenceFormsForm(form_data(request), current=current)
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.violence_forms_set(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.violence_forms_set(
             actor=Actor.from_request(request), access=access, forms=form.selected()) or True):
         messages.success(request, _("De vormen van geweld zijn opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/violence_forms.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -251,13 +226,13 @@ def consult_view(request, case_id: int):
     access = access_case(request, case_id, write=True, section="consultation")
     specialists = User.objects.filter(role=Role.SPECIALIST, is_active=True, memberships__team=access.case.team)
     form = forms.ConsultForm(form_data(request), specialists=specialists)
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.specialist_consult(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.specialist_consult(
             actor=Actor.from_request(request), access=access, specialist_id=form.cleaned_data["specialist"],
             question=form.cleaned_data["question"])):
         messages.success(request, _("De aandachtsfunctionaris is geconsulteerd en kan de casus nu inzien."))
         return redirect("cases:detail", case_id=case_id)
     return render(request, "cases/consult.html", {"form": form, "case": access.case},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,11 +241,11 @@ def emergency_view(request, case_id: int):
     if case is None:
         raise Http404
     form = forms.EmergencyForm(form_data(request))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.emergency_access_grant(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.emergency_access_grant(
             actor=Actor.from_request(request), case_id=case.pk, reason=form.cleaned_data["reason"])):
         messages.warning(request, _("Noodtoegang geregistreerd. De teamcoördinator ziet deze toegang."))
         return redirect("cases:detail", case_id=case.pk)
-    return render(request, "cases/emergency.html", {"form": form, "case": case}, status=_status(form))
+    return render(request, "cases/emergency.html", {"form": form, "case": case}, status=form_status(form))
 
 
 @require_GET

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.cases.rules import due_before_meeting
 from wijkveilig.collaboration.models import AvePhase, MdaCriterion, MdaSector, RiskEstimate, SharingBasis
-from wijkveilig.collaboration.services import DecisionIn
+from wijkveilig.collaboration.services import DUE_BEFORE_MEETING, DecisionIn
 
 TEXT = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
 DECISION_ROWS = 3
@@ -36,6 +37,12 @@ class ConferenceForm(forms.Form):
                                                       widget=forms.DateInput(attrs={"type": "date"},
                                                                              format="%Y-%m-%d"))
 
+    @property
+    def required_when(self) -> dict:
+        """An owner and a date are needed once a decision is written (clean() checks it)."""
+        when = _("verplicht bij een besluit")
+        return {f"{part}_{n}": when for n in range(1, DECISION_ROWS + 1) for part in ("owner", "due")}
+
     def decision_rows(self):
         return [[self[f"decision_{n}"], self[f"owner_{n}"], self[f"due_{n}"]] for n in range(1, DECISION_ROWS + 1)]
 
@@ -47,6 +54,9 @@ class ConferenceForm(forms.Form):
                 self.add_error(f"decision_{n}", _("Geef bij elk besluit een eigenaar en een datum."))
             elif not text and (owner is not None or due is not None):
                 self.add_error(f"decision_{n}", _("Beschrijf het besluit of maak eigenaar en datum leeg."))
+            # The service refuses this too; here the message lands next to the date that is wrong.
+            elif due and data.get("scheduled_at") and due_before_meeting(due_on=due, scheduled_at=data["scheduled_at"]):
+                self.add_error(f"due_{n}", DUE_BEFORE_MEETING)
         return data
 
     def decisions(self) -> list[DecisionIn]:

@@ -17,7 +17,7 @@ from wijkveilig.cases import changes
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.models import CaseStatus
 from wijkveilig.cases.policy import write_grant_holders
-from wijkveilig.cases.rules import due_before_case_existed
+from wijkveilig.cases.rules import due_before_case_existed, due_before_meeting
 from wijkveilig.collaboration import ave, policy
 from wijkveilig.collaboration.models import (
     AvePhase,
@@ -70,6 +70,10 @@ class DecisionIn:
     due_on: date
 
 
+DUE_BEFORE_MEETING = gettext_lazy("Een besluit kan niet eerder klaar moeten zijn dan de casusbespreking zelf. Kies als datum de "
+                       "dag van de bespreking of later.")
+
+
 @transaction.atomic
 def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetime, participant_ids: list[int],
                       question: str, risk_estimate: str, known: str = "", not_known: str = "",
@@ -93,6 +97,8 @@ def conference_record(*, actor: Actor, access: CaseAccess, scheduled_at: datetim
             raise DomainError(_("Beschrijf elk besluit."), field="decisions")
         if due_before_case_existed(due_on=decision.due_on, opened_at=case.opened_at):
             raise DomainError(_("De datum van een besluit ligt vóór de start van deze casus."), field="decisions")
+        if due_before_meeting(due_on=decision.due_on, scheduled_at=scheduled_at):
+            raise DomainError(DUE_BEFORE_MEETING, field="decisions")
     conference = CaseConference.objects.create(
         case=case, scheduled_at=scheduled_at, question=question.strip(), known=known.strip(),
         not_known=not_known.strip(), to_find_out=to_find_out.strip(), risk_estimate=risk_estimate,

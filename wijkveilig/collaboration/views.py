@@ -13,7 +13,8 @@ from wijkveilig.collaboration import forms, policy, selectors, services
 from wijkveilig.collaboration.ave import Fact
 from wijkveilig.collaboration.models import MdaCriterion
 from wijkveilig.collaboration.stagnation import Reason
-from wijkveilig.core.errors import ConflictError, DomainError
+from wijkveilig.core.errors import DomainError
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 
 SECTION = services.SECTION
@@ -35,16 +36,6 @@ AVE_FACT_LABELS = {
     Fact.SAFETY_PLAN: gettext_lazy("er is een veiligheidsplan"),
 }
 
-
-def _apply(form, call) -> bool:
-    """Run a service; a refused rule becomes a form error and what was typed stays in the form."""
-    try:
-        call()
-    except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        form.has_conflict = isinstance(exc, ConflictError)
-        return False
-    return True
 
 
 def _access(request, case_id: int):
@@ -72,12 +63,12 @@ def conference_view(request, case_id: int):
     case = access.case
     form = forms.ConferenceForm(form_data(request), members=services.team_members(case),
                                 owners=services.decision_owners(case))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.conference_record(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.conference_record(
             actor=Actor.from_request(request), access=access, **form.conference_data())):
         messages.success(request, _("Casusbespreking vastgelegd."))
         return redirect("collaboration:overview", case_id=case_id)
     context = {"access": access, "case": case, "form": form, "can_edit": access.can_write}
-    return render(request, "collaboration/conference.html", context, status=400 if form.errors else 200)
+    return render(request, "collaboration/conference.html", context, status=form_status(form))
 
 
 @require_POST
@@ -97,12 +88,12 @@ def ave_view(request, case_id: int):
     overview = selectors.case_overview(access.case)
     prompt = overview["ave_prompt"]
     form = forms.AveForm(form_data(request), initial={"phase": prompt["phase"]} if prompt else None)
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.ave_phase_change(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.ave_phase_change(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("AVE-fase gewijzigd."))
         return redirect("collaboration:overview", case_id=case_id)
     context = overview | _base(access) | {"form": form, "reason_labels": REASON_LABELS}
-    return render(request, "collaboration/ave.html", context, status=400 if form.errors else 200)
+    return render(request, "collaboration/ave.html", context, status=form_status(form))
 
 
 # ---- MDA++ ------------------------------------------------------------------------------------------------------
@@ -158,7 +149,7 @@ def _mda_post(request, case_id: int, bound: str, call, success: str):
     services.require_direction(Actor.from_request(request), access, "collaboration.mda_change_denied")
     built = _mda_forms(request, access, bound)
     form = built[f"{bound}_form"]
-    if form.is_valid() and _apply(form, lambda: call(Actor.from_request(request), access, form.cleaned_data)):
+    if form.is_valid() and apply_service(form, lambda: call(Actor.from_request(request), access, form.cleaned_data)):
         messages.success(request, success)
         return redirect("collaboration:mda", case_id=case_id)
     if getattr(form, "has_conflict", False):  # the page shows the director saved now; the form keeps the choice
@@ -212,7 +203,7 @@ def mda_partner_remove_view(request, case_id: int, partner_id: int):
     access = _access(request, case_id)
     services.require_direction(Actor.from_request(request), access, "collaboration.mda_change_denied")
     form = forms.ReasonForm(request.POST, prefix=f"remove-{partner_id}")
-    if form.is_valid() and _apply(form, lambda: services.mda_partner_remove(
+    if form.is_valid() and apply_service(form, lambda: services.mda_partner_remove(
             actor=Actor.from_request(request), access=access, partner_id=partner_id,
             reason=form.cleaned_data["reason"])):
         messages.success(request, _("De partner heeft geen toegang meer tot deze casus."))

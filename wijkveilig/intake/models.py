@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.accounts.models import Team
 from wijkveilig.areas.models import Buurt, Municipality
+from wijkveilig.cases.models import ParticipantRole
 from wijkveilig.core.encryption import EncryptedTextField
 from wijkveilig.core.models import VersionedModel
 from wijkveilig.intake.closure import Outcome
@@ -139,6 +140,10 @@ class ConcernPerson(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def role_label(self) -> str:
+        """The role as the reporter entered it, in words ('' when none was entered)."""
+        return str(ParticipantRole(self.role).label) if self.role in ParticipantRole.values else ""
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkveilig.accounts.models import TEAM_ROLES, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
-from wijkveilig.cases.views import _apply, _status
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 from wijkveilig.intake import closure, forms, policy, report, routing, selectors, services
 from wijkveilig.intake.access import SECTION, access_concern
@@ -53,7 +53,7 @@ def concern_new_view(request):
     form = forms.ConcernForm(form_data(request), sources=sources,
                              initial={"source": policy.default_source(request.user)})
     if request.method == "POST" and form.is_valid():
-        concern = _apply(form, lambda: services.concern_register(
+        concern = apply_service(form, lambda: services.concern_register(
             actor=Actor.from_request(request), source=form.cleaned_data["source"],
             received_at=form.cleaned_data["received_at"], persons=form.persons(), answers=form.answers(),
             reasons=form.reasons(), **form.address()))
@@ -61,7 +61,7 @@ def concern_new_view(request):
             messages.success(request, _("Zorg %(ref)s is geregistreerd.") % {"ref": concern.reference})
             return redirect("intake:detail", concern_id=concern.pk)
     return render(request, "intake/concern_new.html", {"form": form, "triage_help": forms.TRIAGE_HELP},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 def _handling(concern):
@@ -102,13 +102,13 @@ def _write(request, concern_id, form_name, make_form, call):
     access = access_concern(request, concern_id, write=True)
     form = make_form(access)
     detail = reverse("intake:detail", args=[access.concern.pk])
-    if form.is_valid() and _apply(form, lambda: call(access, form), record=access.concern, current_url=detail):
+    if form.is_valid() and apply_service(form, lambda: call(access, form), record=access.concern, current_url=detail):
         messages.success(request, _("Opgeslagen."))
         return redirect("intake:detail", concern_id=access.concern.pk)
     if getattr(form, "has_conflict", False):
         access.concern.refresh_from_db()  # show the triage saved now next to the input, not the refused one
     return render(request, "intake/concern_detail.html", _detail_context(request, access, **{form_name: form}),
-                  status=_status(form) if form.errors else 400)
+                  status=form_status(form) if form.errors else 400)
 
 
 @require_POST
@@ -142,7 +142,7 @@ def concern_case_view(request, concern_id: int):
     concern = access.concern
     form = forms.CaseFromConcernForm(request.POST, matches=selectors.household_matches(concern),
                                      team_members=_team_members(concern.team_id) if concern.team_id else [])
-    case = form.is_valid() and _apply(form, lambda: services.concern_case_open(
+    case = form.is_valid() and apply_service(form, lambda: services.concern_case_open(
         actor=Actor.from_request(request), access=access, worker_ids=form.cleaned_data["workers"],
         household_id=form.household_id()))
     if case:
@@ -165,14 +165,14 @@ def concern_vt_report_view(request, concern_id: int):
     concern = access.concern
     form = forms.VtReportForm(form_data(request), initial={"idempotency_key": secrets.token_urlsafe(24),
                                                            "observation": concern.observation})
-    if write and form.is_valid() and _apply(form, lambda: services.concern_vt_report_send(
+    if write and form.is_valid() and apply_service(form, lambda: services.concern_vt_report_send(
             actor=Actor.from_request(request), access=access, **form.cleaned_data)):
         messages.success(request, _("De melding is vastgelegd en staat bij de vaste contactpersoon van Veilig Thuis."))
         return redirect("intake:vt_report", concern_id=concern.pk)
     page = report.report_page(concern, can_write=access.can_write, user=request.user)
     return render(request, "intake/vt_report.html", {
         "access": access, "concern": concern, "form": form, **page,
-        "content": report.readable(page["content"], forms.QUESTION_LABELS)}, status=_status(form))
+        "content": report.readable(page["content"], forms.QUESTION_LABELS)}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,13 +180,13 @@ def share_view(request):
     _require(policy.may_share(request.user))
     form = forms.ShareForm(form_data(request))
     if request.method == "POST" and form.is_valid():
-        concern = _apply(form, lambda: services.concern_share(actor=Actor.from_request(request),
+        concern = apply_service(form, lambda: services.concern_share(actor=Actor.from_request(request),
                                                              persons=form.persons(), **form.address()))
         if concern:
             messages.success(request, _("Dank u. Uw zorg %(ref)s is gedeeld met het wijkteam.") % {
                 "ref": concern.reference})
             return redirect("intake:shared")
-    return render(request, "intake/share.html", {"form": form}, status=_status(form))
+    return render(request, "intake/share.html", {"form": form}, status=form_status(form))
 
 
 @require_GET

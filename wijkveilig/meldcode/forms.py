@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkveilig.cases.forms import _not_too_early
 from wijkveilig.cases.models import StatementKind
+from wijkveilig.meldcode import texts
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
     Complexity,
@@ -71,6 +72,10 @@ class KindcheckForm(forms.Form):
     where_children_stay = forms.CharField(label=_("Wie zorgt voor de kinderen en waar verblijven ze overdag?"),
                                           widget=TEXT, required=False, max_length=5000)
     action_taken = forms.CharField(label=_("Wat heeft u gedaan?"), widget=TEXT, required=False, max_length=5000)
+    # Required or not depends on the answer about minors; the service checks it, the labels say when.
+    required_when = {"minors": _("nodig om de kindcheck af te ronden"),
+                     "not_applicable_reason": _("verplicht bij ‘niet van toepassing’"),
+                     "action_taken": _("verplicht als er minderjarigen zijn")}
 
 
 def kindcheck_initial(last) -> dict:
@@ -91,6 +96,8 @@ class ConsultationForm(forms.Form):
     consulted_on = forms.DateField(label=_("Datum"), widget=DATE_WIDGET)
     topic = forms.CharField(label=_("Wat heeft u besproken?"), widget=TEXT, max_length=5000)
     advice = forms.CharField(label=_("Welk advies kreeg u?"), widget=TEXT, max_length=5000)
+    required_when = {"specialist": _("verplicht bij overleg met de aandachtsfunctionaris"),
+                     "with_whom": _("verplicht, behalve bij de aandachtsfunctionaris")}
 
     def __init__(self, *args, specialists=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +116,11 @@ class ConversationForm(forms.Form):
     skip_reason = forms.ChoiceField(label=_("Zo niet: waarom niet?"), choices=[("", "—")] + list(SkipReason.choices),
                                     required=False)
     skip_explanation = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)
+    required_when = {"held_on": _("verplicht als het gesprek is gevoerd"),
+                     "facts_presented": _("verplicht als het gesprek is gevoerd"),
+                     "reaction": _("verplicht als het gesprek is gevoerd"),
+                     "skip_reason": _("verplicht als het gesprek niet is gevoerd"),
+                     "skip_explanation": _("verplicht als het gesprek niet is gevoerd")}
 
 
 class WeighingForm(forms.Form):
@@ -135,10 +147,20 @@ class WeighingForm(forms.Form):
 
 class AnswerForm(forms.Form):
     question = forms.ChoiceField(widget=forms.HiddenInput, choices=[(q.value, q.value) for q in Question])
-    answer = forms.TypedChoiceField(label=_("Uw antwoord"), choices=YES_NO, coerce=_bool, widget=forms.RadioSelect)
-    justification = forms.CharField(label=_("Onderbouwing"), widget=TEXT, max_length=5000)
-    evaluation_on = forms.DateField(label=_("Evaluatiedatum (alleen bij 'ja' op vraag 4)"), widget=DATE_WIDGET,
-                                    required=False)
+    answer = forms.TypedChoiceField(label=_("Uw antwoord"), choices=YES_NO, coerce=_bool, widget=forms.RadioSelect,
+                                    error_messages={"required": _("Kies ja of nee.")})
+    justification = forms.CharField(label=_("Onderbouwing"), widget=TEXT, max_length=5000,
+                                    error_messages={"required": _("Schrijf op waarom u dit antwoord geeft.")})
+    evaluation_on = forms.DateField(label=_("Evaluatiedatum"), widget=DATE_WIDGET, required=False)
+    required_when = {"evaluation_on": _("verplicht bij ‘ja’ op vraag 4")}
+
+    def __init__(self, *args, **kwargs):
+        """The legend is the question being answered, also when the form comes back with an error (it used to fall
+        back to 'Uw antwoord': the label was set after validation had already built the fields)."""
+        super().__init__(*args, **kwargs)
+        asked = self.data.get(self.add_prefix("question")) if self.is_bound else self.initial.get("question")
+        if asked in {q.value for q in Question}:
+            self.fields["answer"].label = texts.QUESTIONS[Question(asked)]
 
 
 class StepReopenForm(forms.Form):

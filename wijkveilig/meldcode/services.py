@@ -15,7 +15,7 @@ from wijkveilig.cases import services as case_services
 from wijkveilig.cases.access import CaseAccess
 from wijkveilig.cases.minors import has_minors
 from wijkveilig.cases.models import CaseStatus, Note, NoteKind
-from wijkveilig.core.errors import DomainError
+from wijkveilig.core.errors import DomainError, require_all
 from wijkveilig.core.errors import require as _require
 from wijkveilig.meldcode import afwegingskader, policy, weighing
 from wijkveilig.meldcode.afwegingskader import Outcome, Question
@@ -180,7 +180,8 @@ def consultation_record(*, actor: Actor, access: CaseAccess, route_id: int, kind
     route = _active_route(access, route_id)
     _require(kind in ConsultationKind.values, _("Kies met wie u overlegde."), "kind")
     _require(consulted_on <= timezone.localdate(), _("De datum ligt in de toekomst."), "consulted_on")
-    _require(bool(topic.strip()) and bool(advice.strip()), _("Vul in wat is besproken en welk advies is gegeven."), "advice")
+    require_all((bool(topic.strip()), _("Vul in wat u heeft besproken."), "topic"),
+                (bool(advice.strip()), _("Vul in welk advies u kreeg."), "advice"))
     specialist = None
     if kind == ConsultationKind.SPECIALIST:
         consultation = case_services.specialist_consult(actor=actor, access=access, specialist_id=specialist_id or 0,
@@ -204,13 +205,16 @@ def conversation_record(*, actor: Actor, access: CaseAccess, route_id: int, held
     route = _active_route(access, route_id)
     _require_step_open(route_state(route), Step.CONVERSATION)
     if held:
-        _require(held_on is not None and held_on <= timezone.localdate(), _("Vul de datum van het gesprek in."), "held_on")
-        _require(bool(facts_presented.strip()), _("Vul in welke feiten u heeft voorgelegd."), "facts_presented")
-        _require(bool(reaction.strip()), _("Vul de reactie van de cliënt in."), "reaction")
+        require_all((held_on is not None, _("Vul de datum van het gesprek in."), "held_on"),
+                    (held_on is None or held_on <= timezone.localdate(),
+                     _("De datum van het gesprek ligt in de toekomst."), "held_on"),
+                    (bool(facts_presented.strip()), _("Vul in welke feiten u heeft voorgelegd."), "facts_presented"),
+                    (bool(reaction.strip()), _("Vul de reactie van de cliënt in."), "reaction"))
         skip_reason, skip_explanation = "", ""
     else:
-        _require(skip_reason in SkipReason.values, _("Kies waarom het gesprek niet wordt gevoerd."), "skip_reason")
-        _require(bool(skip_explanation.strip()), _("Licht toe waarom het gesprek niet wordt gevoerd."), "skip_explanation")
+        require_all((skip_reason in SkipReason.values, _("Kies waarom het gesprek niet wordt gevoerd."), "skip_reason"),
+                    (bool(skip_explanation.strip()), _("Licht toe waarom het gesprek niet wordt gevoerd."),
+                     "skip_explanation"))
     record = RouteConversation.objects.create(
         route=route, held=held, held_on=held_on if held else None, with_whom=with_whom, facts_presented=facts_presented,
         reaction=reaction, skip_reason=skip_reason, skip_explanation=skip_explanation, recorded_by=actor.user)

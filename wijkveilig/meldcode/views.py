@@ -16,6 +16,7 @@ from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
 from wijkveilig.cases.models import Note, NoteKind
 from wijkveilig.core.errors import DomainError
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 from wijkveilig.households.models import Person
 from wijkveilig.meldcode import afwegingskader, forms, monitoring_services, policy, services, texts
@@ -136,8 +137,6 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
     for name, form in context["forms"].items():
         if form is not None:  # several forms share one page: each needs its own ids for its labels
             form.auto_id = f"id_{name}_%s"
-    if context["forms"]["answer"] is not None and next_question:
-        context["forms"]["answer"].fields["answer"].label = texts.QUESTIONS[next_question]
     return context
 
 
@@ -166,14 +165,11 @@ def _post_action(request, case_id, route_id, *, form_name, form, call, success):
     """Validate, call one service, redirect on success; otherwise the route page with the typed input kept."""
     access = access_case(request, case_id, write=True, section="meldcode")
     route = _route(access, route_id)
-    if form.is_valid():
-        try:
-            call(Actor.from_request(request), access, route, form.cleaned_data)
-            messages.success(request, success)
-            return redirect("meldcode:route", case_id=case_id, route_id=route_id)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return _render_route(request, access, route, {form_name: form}, status=400)
+    if form.is_valid() and apply_service(form, lambda: call(Actor.from_request(request), access, route,
+                                                            form.cleaned_data)):
+        messages.success(request, success)
+        return redirect("meldcode:route", case_id=case_id, route_id=route_id)
+    return _render_route(request, access, route, {form_name: form}, status=form_status(form))
 
 
 def _kw(data: dict, *drop: str) -> dict:
@@ -297,15 +293,12 @@ def _record_page(request, case_id: int, route_id: int, *, form_class, initial: d
     access = access_case(request, case_id, write=True, section="meldcode")
     route = _route(access, route_id)
     form = form_class(form_data(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(actor=Actor.from_request(request), access=access, route_id=route.pk, **form.cleaned_data)
-            messages.warning(request, done)
-            return redirect(then, case_id=case_id, route_id=route_id)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: service(
+            actor=Actor.from_request(request), access=access, route_id=route.pk, **form.cleaned_data)):
+        messages.warning(request, done)
+        return redirect(then, case_id=case_id, route_id=route_id)
     return render(request, template, {"case": access.case, "route": route, "form": form,
-                                      "state": route_state(route)}, status=400 if form.errors else 200)
+                                      "state": route_state(route)}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -337,21 +330,17 @@ def report_view(request, case_id: int, route_id: int):
     access = access_case(request, case_id, write=True, section="meldcode")
     route = _route(access, route_id)
     form = forms.ReportForm(form_data(request), initial={"idempotency_key": secrets.token_urlsafe(24)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.vt_report_send(actor=Actor.from_request(request), access=access, route_id=route.pk,
-                                             **form.cleaned_data)
-            messages.success(request, report_sent_message(access.case.team))
-            return redirect("meldcode:route", case_id=case_id, route_id=report.route_id)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if request.method == "POST" and form.is_valid() and (report := apply_service(form, lambda: services.vt_report_send(
+            actor=Actor.from_request(request), access=access, route_id=route.pk, **form.cleaned_data))):
+        messages.success(request, report_sent_message(access.case.team))
+        return redirect("meldcode:route", case_id=case_id, route_id=report.route_id)
     state = route_state(route)
     may_report = services.may_report(state)
     preview = readable(report_content(route, informed_whom="", informed_reaction="", not_informed_reason="",
                                       reporter=request.user)) if may_report else None
     return render(request, "meldcode/report.html",
                   {"case": access.case, "route": route, "form": form, "may_report": may_report, "state": state,
-                   "preview": preview}, status=400 if form.errors else 200)
+                   "preview": preview}, status=form_status(form))
 
 
 def _report_for(request, case_id: int, report_id: int, *, event: str) -> tuple:
@@ -399,17 +388,13 @@ def vt_report_detail_view(request, case_id: int, report_id: int):
     if report is None:
         raise Http404
     form = forms.FeedbackForm(form_data(request), initial={"received_on": timezone.localdate()})
-    if write and form.is_valid():
-        try:
-            services.vt_feedback_record(actor=Actor.from_request(request), access=access, report_id=report.pk,
-                                        **form.cleaned_data)
-            messages.success(request, _("De terugkoppeling is vastgelegd."))
-            return redirect("meldcode:vt_report", case_id=case_id, report_id=report_id)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if write and form.is_valid() and apply_service(form, lambda: services.vt_feedback_record(
+            actor=Actor.from_request(request), access=access, report_id=report.pk, **form.cleaned_data)):
+        messages.success(request, _("De terugkoppeling is vastgelegd."))
+        return redirect("meldcode:vt_report", case_id=case_id, report_id=report_id)
     return render(request, "meldcode/vt_report.html",
                   {"case": access.case, "report": report, "form": form,
                    "document": report_document(json.loads(report.content), sent_on=timezone.localtime(
                        report.sent_at).date(), due_on=report.assessment_due_on),
                    "feedback": report.feedback.all(), "is_vt": policy.may_record_vt_feedback(access)},
-                  status=400 if form.errors else 200)
+                  status=form_status(form))

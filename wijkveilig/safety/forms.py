@@ -80,7 +80,9 @@ class AgreementEditForm(AgreementForm):
 
 class ReviewForm(forms.Form):
     agreement = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
-    status = forms.ChoiceField(label=_("Uitkomst"), choices=ReviewStatus.choices)
+    # No outcome chosen in advance: an untouched form must not record 'nagekomen' (an empty submit changes nothing).
+    status = forms.ChoiceField(label=_("Uitkomst"), choices=[("", _("— kies de uitkomst —")), *ReviewStatus.choices],
+                               error_messages={"required": _("Kies of de afspraak is nagekomen.")})
     reviewed_on = forms.DateField(label=_("Geëvalueerd op"), **DATE)
     note = _text(_("Toelichting"), required=False)
 

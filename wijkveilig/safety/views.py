@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import access_case
-from wijkveilig.core.errors import ConflictError, DomainError
+from wijkveilig.core.errors import DomainError
+from wijkveilig.core.forms import apply_service, form_status, take_current_version
 from wijkveilig.core.http import form_data
 from wijkveilig.safety import forms, rules, selectors, services
 from wijkveilig.safety.family_pdf import family_pdf_response
@@ -23,23 +24,12 @@ def _access(request, case_id: int, **kwargs):
     return access_case(request, case_id, write=request.method == "POST", section=SECTION, **kwargs)
 
 
-def _apply(form, call) -> bool:
-    """Run a service; a refused rule becomes a form error and what was typed stays in the form. On a conflict the
-    form takes the current version, so a second save after looking is a deliberate choice."""
-    try:
-        call()
-    except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        form.has_conflict = isinstance(exc, ConflictError)
-        return False
-    return True
-
-
-def _take_current_version(form, version: int, conflict_url: str) -> int:
-    """After a conflict: the form keeps what was typed but carries the version saved now (409)."""
-    form.data = form.data.copy()
-    form.data[form.add_prefix("version")], form.conflict_url = str(version), conflict_url
-    return 409
+def _review_form(agreement, failed, today):
+    """Each agreement has its own review form (own ids); a refused one comes back under its own agreement."""
+    form = failed if failed is not None and failed.data.get("agreement") == str(agreement.pk) else forms.ReviewForm(
+        initial={"agreement": agreement.pk, "reviewed_on": today})
+    form.auto_id = f"id_review_{agreement.pk}_%s"
+    return form
 
 
 def _page(request, access, *, status=200, **forms_in):
@@ -50,9 +40,11 @@ def _page(request, access, *, status=200, **forms_in):
     victims = list(case.household.persons.filter(pk__in=selectors.safe_place_person_ids(case)))
     listed = selectors.agreements(plan)
     readers = selectors.readers_of(case, listed)
+    failed_review = forms_in.get("review")
     rows = [(a, (reviews := list(a.reviews.all())),
              rules.is_overdue(due_on=a.due_on, today=today, latest_status=reviews[0].status if reviews else None),
-             readers[a.pk], not a.is_protective and rules.looks_protective(a.who, a.what, a.where, a.network))
+             readers[a.pk], not a.is_protective and rules.looks_protective(a.who, a.what, a.where, a.network),
+             _review_form(a, failed_review, today))
             for a in listed]
     persons = list(case.household.persons.all())
     context = {
@@ -65,7 +57,9 @@ def _page(request, access, *, status=200, **forms_in):
         "persons": persons,
         "plan_form": forms_in.get("plan") or forms.PlanForm(initial=forms.PlanForm.initial_for(plan)),
         "agreement_form": forms_in.get("agreement") or forms.AgreementForm(persons=persons),
-        "review_form": forms_in.get("review") or forms.ReviewForm(initial={"reviewed_on": today}),
+        # A refused review whose agreement is not on the page (a tampered id) still shows its errors.
+        "review_form": failed_review if failed_review is not None and not any(r[5] is failed_review for r in rows)
+        else None,
         "agree_error": forms_in.get("agree_error", ""),
     }
     return render(request, "safety/plan.html", context, status=status)
@@ -76,14 +70,14 @@ def plan_view(request, case_id: int):
     access = _access(request, case_id)
     form = forms.PlanForm(form_data(request))
     if request.method == "POST":
-        if form.is_valid() and _apply(form, lambda: services.plan_update(
+        if form.is_valid() and apply_service(form, lambda: services.plan_update(
                 actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
                 vt_conditions=form.cleaned_data["vt_conditions"], review_on=form.cleaned_data["review_on"])):
             messages.success(request, _("Veiligheidsplan bijgewerkt."))
             return redirect("safety:plan", case_id=case_id)
         status = 400
         if getattr(form, "has_conflict", False):
-            status = _take_current_version(form, forms.PlanForm.initial_for(selectors.plan_of(access.case))["version"],
+            status = take_current_version(form, forms.PlanForm.initial_for(selectors.plan_of(access.case))["version"],
                                            request.path)
         return _page(request, access, status=status, plan=form)
     return _page(request, access)
@@ -93,7 +87,7 @@ def plan_view(request, case_id: int):
 def agreement_add_view(request, case_id: int):
     access = _access(request, case_id)
     form = forms.AgreementForm(request.POST, persons=access.case.household.persons.all())
-    if form.is_valid() and _apply(form, lambda: services.safety_agreement_add(
+    if form.is_valid() and apply_service(form, lambda: services.safety_agreement_add(
             actor=Actor.from_request(request), access=access, entry=form.entry())):
         messages.success(request, _("Afspraak toegevoegd."))
         return redirect("safety:plan", case_id=case_id)
@@ -107,15 +101,15 @@ def agreement_edit_view(request, case_id: int, agreement_id: int):
                                   plan__case=access.case)
     form = forms.AgreementEditForm(form_data(request), persons=access.case.household.persons.all(),
                                    initial=forms.AgreementEditForm.initial_for(agreement))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.safety_agreement_update(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.safety_agreement_update(
             actor=Actor.from_request(request), access=access, agreement_id=agreement.pk,
             expected_version=form.cleaned_data["version"], entry=form.entry())):
         messages.success(request, _("Afspraak gewijzigd."))
         return redirect("safety:plan", case_id=case_id)
-    status = 400 if form.errors else 200
+    status = form_status(form)
     if getattr(form, "has_conflict", False):
         agreement.refresh_from_db(fields=["version"])
-        status = _take_current_version(form, agreement.version, request.path)
+        status = take_current_version(form, agreement.version, request.path)
     return render(request, "safety/agreement_form.html", {"form": form, "case": access.case}, status=status)
 
 
@@ -123,7 +117,7 @@ def agreement_edit_view(request, case_id: int, agreement_id: int):
 def review_add_view(request, case_id: int):
     access = _access(request, case_id)
     form = forms.ReviewForm(request.POST)
-    if form.is_valid() and _apply(form, lambda: services.safety_agreement_review(
+    if form.is_valid() and apply_service(form, lambda: services.safety_agreement_review(
             actor=Actor.from_request(request), access=access, agreement_id=form.cleaned_data["agreement"],
             status=form.cleaned_data["status"], reviewed_on=form.cleaned_data["reviewed_on"],
             note=form.cleaned_data["note"])):
@@ -138,7 +132,7 @@ def safe_place_view(request, case_id: int, person_id: int):
     if person_id not in selectors.safe_place_person_ids(access.case):
         raise Http404
     form = forms.SafePlaceForm(request.POST, prefix=f"p{person_id}")
-    if form.is_valid() and _apply(form, lambda: services.safe_place_set(
+    if form.is_valid() and apply_service(form, lambda: services.safe_place_set(
             actor=Actor.from_request(request), access=access, person_id=person_id,
             expected_version=form.cleaned_data["version"], answer=form.cleaned_data["answer"])):
         messages.success(request, _("Veilige plek vastgelegd."))
@@ -146,7 +140,7 @@ def safe_place_view(request, case_id: int, person_id: int):
     status = 400
     if getattr(form, "has_conflict", False):
         place = SafePlace.objects.filter(plan__case=access.case, person_id=person_id).first()
-        status = _take_current_version(form, place.version if place else NO_ANSWER_VERSION,
+        status = take_current_version(form, place.version if place else NO_ANSWER_VERSION,
                                        f"{reverse('safety:plan', args=[case_id])}#h-safe-places")
     return _page(request, access, status=status, **{f"place_{person_id}": form})
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wijkveilig.accounts.models import Team
 from wijkveilig.areas.models import Municipality
 from wijkveilig.audit.services import Action, Actor, access_log_write
-from wijkveilig.cases.views import _apply, _status
+from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
 from wijkveilig.teams import forms, gaps, policy, reflection, selectors, services
 from wijkveilig.teams.access import access_member, access_municipality, check_year, require
@@ -89,27 +89,27 @@ def member_edit_view(request, member_id: int):
         return render(request, "teams/member.html", _member_context(membership))
     form = forms.MemberProfileForm(request.POST, colleagues=_colleagues(membership))
     profile = services.profile_for(membership)
-    if form.is_valid() and _apply(form, lambda: services.member_profile_update(
+    if form.is_valid() and apply_service(form, lambda: services.member_profile_update(
             actor=Actor.from_request(request), membership=membership,
             expected_version=form.cleaned_data["version"], values=form.values()),
             record=profile if profile.pk else None):
         messages.success(request, _("Opgeslagen."))
         return redirect("teams:team")
     _log_read(request, "team.member_viewed")
-    return render(request, "teams/member.html", _member_context(membership, form=form), status=_status(form))
+    return render(request, "teams/member.html", _member_context(membership, form=form), status=form_status(form))
 
 
 @require_POST
 def training_add_view(request, member_id: int):
     membership = access_member(request, member_id)
     form = forms.TrainingForm(request.POST)
-    if form.is_valid() and _apply(form, lambda: services.training_add(
+    if form.is_valid() and apply_service(form, lambda: services.training_add(
             actor=Actor.from_request(request), membership=membership, **form.cleaned_data)):
         messages.success(request, _("Training vastgelegd."))
         return redirect("teams:member_edit", member_id=membership.pk)
     _log_read(request, "team.member_viewed")
     return render(request, "teams/member.html", _member_context(membership, training_form=form),
-                  status=_status(form))
+                  status=form_status(form))
 
 
 def _member_teams(request):
@@ -122,19 +122,19 @@ def reflection_view(request):
     teams = [t for t in _member_teams(request) if services.open_round(t) is not None]
     form = forms.ReflectionForm(form_data(request), teams=teams,
                                 initial={"team": teams[0].pk} if teams else None)
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.reflection_answer(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.reflection_answer(
             actor=Actor.from_request(request), team=Team.objects.get(pk=form.cleaned_data["team"]),
             answers=form.answers())):
         messages.success(request, _("Dank u wel. Uw antwoorden zijn anoniem meegeteld."))
         return redirect("teams:reflection")
     return render(request, "teams/reflection.html", {"form": form, "teams": teams},
-                  status=_status(form) if request.method == "POST" else 200)
+                  status=form_status(form) if request.method == "POST" else 200)
 
 
 def _round_action(request, service, done: str):
     require(policy.can_manage_team(request.user))
     form = forms.TeamChoiceForm(request.POST, teams=_member_teams(request))
-    if form.is_valid() and _apply(form, lambda: service(actor=Actor.from_request(request),
+    if form.is_valid() and apply_service(form, lambda: service(actor=Actor.from_request(request),
                                                         team=Team.objects.get(pk=form.cleaned_data["team"]))):
         messages.success(request, done)
         return redirect("teams:team")
@@ -176,7 +176,7 @@ def vt_agreement_view(request, municipality_id: int):
     agreement = services.agreement_for(municipality)
     version = agreement.version if agreement else services.NO_AGREEMENT_VERSION
     form = forms.VtAgreementForm(form_data(request), initial=_agreement_initial(agreement, version))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.vt_agreement_set(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.vt_agreement_set(
             actor=Actor.from_request(request), municipality=municipality,
             expected_version=form.cleaned_data["version"], values=form.values()), record=agreement):
         messages.success(request, _("De afspraken met Veilig Thuis zijn opgeslagen."))
@@ -186,7 +186,7 @@ def vt_agreement_view(request, municipality_id: int):
     _log_read(request, "team.vt_agreement_viewed", "municipality")
     return render(request, "teams/vt_agreement.html", {
         "municipality": municipality, "agreement": agreement, "form": form, "scenarios": Scenario.choices,
-        "teams": municipality.teams.select_related("vt_contact").order_by("name")}, status=_status(form))
+        "teams": municipality.teams.select_related("vt_contact").order_by("name")}, status=form_status(form))
 
 
 def _agreement_initial(agreement, version: int) -> dict:
@@ -215,7 +215,7 @@ def self_scan_edit_view(request, municipality_id: int, year: int):
     statements = [s for _theme, items in rows for s, _answer in items]
     form = forms.SelfScanForm(form_data(request), statements=statements,
                               initial=forms.SelfScanForm.initial_for(scan, rows))
-    if request.method == "POST" and form.is_valid() and _apply(form, lambda: services.self_scan_save(
+    if request.method == "POST" and form.is_valid() and apply_service(form, lambda: services.self_scan_save(
             actor=Actor.from_request(request), municipality=municipality, year=year,
             expected_version=form.cleaned_data["version"], answers=form.answers()),
             record=scan if scan.pk else None):
@@ -225,4 +225,4 @@ def self_scan_edit_view(request, municipality_id: int, year: int):
     return render(request, "teams/self_scan_edit.html", {
         "municipality": municipality, "year": year, "scan": scan, "form": form,
         "rows": [(theme, [(s, form.bound(s.pk)) for s, _answer in items]) for theme, items in rows],
-        "history_url": reverse("teams:self_scan_history", args=[municipality.pk])}, status=_status(form))
+        "history_url": reverse("teams:self_scan_history", args=[municipality.pk])}, status=form_status(form))
