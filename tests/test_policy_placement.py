@@ -15,6 +15,9 @@ ROLE_CHECK = re.compile(r"\.role\s*(==|!=)|\.role\s+(not\s+)?in\b|\brole\s+(not\
 ALLOWED = {
     # a person's role in a case (mother, child, …), validated as data when an intake concern becomes a case
     ("wijkveilig/intake/services.py", 'role=p.role if p.role in ParticipantRole.values else ""))'),
+    # the label of a person's role in an intake concern (mother, child, …), shown on the intake page
+    ("wijkveilig/intake/models.py",
+     'return str(ParticipantRole(self.role).label) if self.role in ParticipantRole.values else ""'),
     # which persons of a case get safe places recorded, by their role in the case (a pure rule over case data)
     ("wijkveilig/safety/rules.py", "return sorted({pk for pk, role in roles if role in SAFE_PLACE_ROLES})"),
 }

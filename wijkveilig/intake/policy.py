@@ -28,7 +28,10 @@ def _team(user):
 
 def _municipal(user):
     """The municipal queue (addresses the postcode table does not know) of the coordinator's municipalities."""
-    return _concerns().filter(team__isnull=True, municipality_id__in=roles.municipality_ids(user))
+    municipalities = roles.municipality_lookup(user)  # a subquery: no query of its own
+    if municipalities is None:
+        return _concerns().none()
+    return _concerns().filter(team__isnull=True, municipality_id__in=municipalities)
 
 
 def _veilig_thuis(user):
