@@ -259,6 +259,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# The access log's retention in whole months (NEN 7513 leaves the period to the organisation; five years here, as in
+# issue 12). Partitions older than this may be dropped, only by `drop_expired_log_partitions` (decision 0030).
+ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("WIJKVEILIG_ACCESS_LOG_RETENTION_MONTHS", "60"))
+
 # Application logs never carry personal data: no request bodies, no query strings.
 LOGGING = {
     "version": 1,
