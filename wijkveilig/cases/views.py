@@ -57,8 +57,9 @@ def _status(form) -> int:
 def caseload_view(request):
     if not permissions.can_work_on_cases(request.user):
         return redirect("home")
-    cases = selectors.caseload(actor=Actor.from_request(request))
-    return render(request, "cases/caseload.html", {"cases": cases})
+    page = selectors.caseload(actor=Actor.from_request(request), after=request.GET.get("na"),
+                              before=request.GET.get("voor"))
+    return render(request, "cases/caseload.html", {"cases": page, "page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,11 +68,13 @@ def case_list_view(request):
     _require_case_worker(request)
     form = forms.CaseSearchForm(form_data(request))
     filters = form.cleaned_data if form.is_valid() else {}
-    cases = selectors.case_search(actor=Actor.from_request(request), query=filters.get("q", ""),
-                                  status=filters.get("status", ""), form=filters.get("form", ""))
+    cursors = request.POST if request.method == "POST" else request.GET
+    page = selectors.case_search_page(actor=Actor.from_request(request), query=filters.get("q", ""),
+                                      status=filters.get("status", ""), form=filters.get("form", ""),
+                                      after=cursors.get("na"), before=cursors.get("voor"))
     others = services.emergency_candidates(request.user).select_related("household__buurt") \
         if request.user.role in {Role.WORKER, Role.SPECIALIST} else []
-    return render(request, "cases/case_list.html", {"form": form, "cases": cases, "others": others},
+    return render(request, "cases/case_list.html", {"form": form, "cases": page, "page": page, "others": others},
                   status=200 if form.is_valid() or not form.is_bound else 400)
 
 
