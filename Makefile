@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test setup deps-base deps-test npm messages migrate demo chromium bench clean
+.PHONY: run serve test setup deps-base deps-test npm messages migrate demo chromium bench bench-scale clean
 
 # The demo is served as production serves (DEBUG off, gunicorn, hashed static files; errors show the plain pages),
 # with keys made once under var/ and SQLite (scripts/local_env.sh).
@@ -59,6 +59,11 @@ chromium:
 
 bench: deps-test
 	$(BIN)/python -m pytest -q -p no:randomly benchmarks --benchmark-only
+
+# National scale on a throwaway PostgreSQL: make bench-scale SIZE=10000 (docs/performance.md). Not in `make test`.
+SIZE ?= 1000
+bench-scale: deps-test npm messages
+	SIZE=$(SIZE) bash scripts/bench_scale.sh
 
 clean:
 	rm -rf $(VENV) node_modules var

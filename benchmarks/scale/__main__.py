@@ -1,0 +1,65 @@
+"""`python -m benchmarks.scale build|measure|all --size N` (make bench-scale SIZE=N runs it on a throwaway
+PostgreSQL: scripts/bench_scale.sh). Not part of `make test`."""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from benchmarks.scale import build as builder  # noqa: E402
+from benchmarks.scale import load, measure  # noqa: E402
+
+OUT = Path(os.environ.get("WIJKVEILIG_BENCH_OUT", "var/bench"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=["build", "measure", "load", "all"])
+    parser.add_argument("--size", type=int, default=1_000)
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--only", default="", help="measure only pages whose name contains this")
+    parser.add_argument("--server", default="", help="base URL of the running production server (load step)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    state = OUT / f"built-{args.size}.json"
+
+    if args.step in ("build", "all"):
+        built = builder.build(args.size)
+        state.write_text(json.dumps(built.__dict__))
+        print(f"built {built.size} cases in {built.seconds:.0f} s on {connection.vendor}", flush=True)
+    built = builder.Built(**json.loads(state.read_text()))
+
+    if args.step in ("measure", "all"):
+        results = measure.measure(built, repeat=args.repeat, only=args.only)
+        report = f"## {built.size:,} cases ({connection.vendor}, {args.repeat} repetitions)\n\n" \
+                 f"{measure.table(results)}\n"
+        (OUT / f"scale-{built.size}.md").write_text(report + "\n" + measure.plans(results))
+        (OUT / f"scale-{built.size}.json").write_text(json.dumps(measure.as_json(results), indent=1))
+        print(report, flush=True)
+
+    if args.step == "load":
+        sessions = {persona: [measure.session_client(getattr(built, persona)).cookies["sessionid"].value
+                              for _ in range(5)] for persona in ("worker", "coordinator", "log_officer")}
+        paths = {}
+        for page in measure.pages(built):
+            if page.method == "GET" and page.persona in sessions:
+                paths.setdefault(page.persona, []).append(load.with_query(page.path, page.data))
+        summary = load.run(args.server, sessions, paths, clients=args.clients, seconds=args.seconds)
+        (OUT / f"load-{built.size}.json").write_text(json.dumps(summary, indent=1))
+        print("20-client run against gunicorn: " + json.dumps(summary), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
