@@ -3,8 +3,8 @@
 import html
 import re
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qsl
 from unittest import mock
+from urllib.parse import parse_qsl
 
 import pytest
 from django.db import DatabaseError, connection, transaction

@@ -9,14 +9,14 @@ from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection
 
-from benchmarks.scale import build as builder  # noqa: E402
-from benchmarks.scale import load, measure  # noqa: E402
+from benchmarks.scale import build as builder
+from benchmarks.scale import load, measure
 
 OUT = Path(os.environ.get("WIJKVEILIG_BENCH_OUT", "var/bench"))
 

@@ -75,7 +75,7 @@ def _request(client: Client, page: Page):
 
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def _selects(captured) -> list[str]:
@@ -159,8 +159,8 @@ def measure(built: Built, *, repeat: int = 40, only: str = "") -> list[Result]:
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| page (same team, same user) | status | queries | p50 ms | p95 ms | framework floor ms "
-             "| raw SQL ms | (p50 − floor) / raw SQL |", "|---|---|---|---|---|---|---|---|"]
+    lines = [("| page (same team, same user) | status | queries | p50 ms | p95 ms | framework floor ms "
+              "| raw SQL ms | (p50 − floor) / raw SQL |"), "|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| {r.name} | {r.status} | {r.queries} | {r.p50:.1f} | {r.p95:.1f} | {r.floor:.1f} "
                      f"| {r.raw:.2f} | {r.ratio:.1f} |")

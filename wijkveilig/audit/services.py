@@ -2,9 +2,8 @@
 
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import partial
-
 from datetime import UTC, date, datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -167,5 +166,16 @@ def access_log_drop_month(*, actor: Actor, month: date, today: date | None = Non
     return count
 
 
-__all__ = ["WithinRetention", "access_log_drop_month", "Action", "Actor", "Outcome", "access_log_read_pending", "access_log_writable", "access_log_write",
-           "request_rows", "request_rows_end", "request_rows_start"]
+__all__ = [
+    "Action",
+    "Actor",
+    "Outcome",
+    "WithinRetention",
+    "access_log_drop_month",
+    "access_log_read_pending",
+    "access_log_writable",
+    "access_log_write",
+    "request_rows",
+    "request_rows_end",
+    "request_rows_start",
+]
