@@ -42,8 +42,9 @@ def main() -> int:
 
     if args.step in ("measure", "all"):
         results = measure.measure(built, repeat=args.repeat, only=args.only)
-        report = f"## {built.size:,} cases ({connection.vendor}, {args.repeat} repetitions)\n\n" \
-                 f"{measure.table(results)}\n"
+        load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        report = (f"## {built.size:,} cases ({connection.vendor}, {args.repeat} repetitions, "
+                  f"load average {load_average} on {os.cpu_count()} cores)\n\n{measure.table(results)}\n")
         (OUT / f"scale-{built.size}.md").write_text(report + "\n" + measure.plans(results))
         (OUT / f"scale-{built.size}.json").write_text(json.dumps(measure.as_json(results), indent=1))
         print(report, flush=True)
@@ -56,6 +57,7 @@ def main() -> int:
             if page.method == "GET" and page.persona in sessions:
                 paths.setdefault(page.persona, []).append(load.with_query(page.path, page.data))
         summary = load.run(args.server, sessions, paths, clients=args.clients, seconds=args.seconds)
+        summary["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
         (OUT / f"load-{built.size}.json").write_text(json.dumps(summary, indent=1))
         print("20-client run against gunicorn: " + json.dumps(summary), flush=True)
     return 0
