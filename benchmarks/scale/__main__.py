@@ -23,7 +23,8 @@ OUT = Path(os.environ.get("WIJKVEILIG_BENCH_OUT", "var/bench"))
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["build", "measure", "load", "all"])
+    parser.add_argument("step", choices=["build", "more-log", "measure", "load", "all"])
+    parser.add_argument("--log-rows", type=int, default=0, help="more-log: how many rows to add")
     parser.add_argument("--size", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
@@ -39,14 +40,24 @@ def main() -> int:
         state.write_text(json.dumps(built.__dict__))
         print(f"built {built.size} cases in {built.seconds:.0f} s on {connection.vendor}", flush=True)
     built = builder.Built(**json.loads(state.read_text()))
+    if args.step == "more-log":
+        builder.add_log_rows(args.log_rows)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM audit_accesslogentry")
+            print(f"the access log holds {cursor.fetchone()[0]:,} rows", flush=True)
+        return 0
 
     if args.step in ("measure", "all"):
         results = measure.measure(built, repeat=args.repeat, only=args.only)
         load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-        report = (f"## {built.size:,} cases ({connection.vendor}, {args.repeat} repetitions, "
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM audit_accesslogentry")
+            log_rows = cursor.fetchone()[0]
+        report = (f"## {built.size:,} cases, {log_rows:,} access-log rows ({connection.vendor}, {args.repeat} repetitions, "
                   f"load average {load_average} on {os.cpu_count()} cores)\n\n{measure.table(results)}\n")
-        (OUT / f"scale-{built.size}.md").write_text(report + "\n" + measure.plans(results))
-        (OUT / f"scale-{built.size}.json").write_text(json.dumps(measure.as_json(results), indent=1))
+        name = f"scale-{built.size}" + (f"-log{log_rows // 1_000_000}M" if args.only else "")
+        (OUT / f"{name}.md").write_text(report + "\n" + measure.plans(results))
+        (OUT / f"{name}.json").write_text(json.dumps(measure.as_json(results), indent=1))
         print(report, flush=True)
 
     if args.step == "load":

@@ -127,6 +127,28 @@ def _write_log(rows, progress: Progress) -> None:
     AccessLogEntry.objects.bulk_create(batch)
 
 
+def add_log_rows(count: int, *, batch: int = 1_000_000, quiet: bool = False) -> None:
+    """`count` more access-log rows generated inside PostgreSQL (generate_series), about existing cases, spread over
+    the same three years: to measure the log officer's filters at 10M rows and beyond without a 10M-case country.
+    The users are fictional names without accounts (proef_lezer0 ... proef_lezer4999)."""
+    progress = Progress(count, quiet)
+    for start in range(0, count, batch):
+        rows = min(batch, count - start)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"""
+                WITH bounds AS (SELECT min(id) AS lo, count(*) AS n FROM cases_case)
+                INSERT INTO audit_accesslogentry ({", ".join(LOG_COLUMNS)})
+                SELECT gen_random_uuid(), now() - random() * interval '1095 days', 'case.viewed', 'R', 'success',
+                       c.id, c.reference, '', NULL, 'proef_lezer' || (g %% 5000), 'worker', 'Proefteam',
+                       'proef_lezer' || (g %% 5000), md5(g::text), '192.0.2.1', false, 'assigned', ''
+                FROM generate_series(%s, %s) AS g CROSS JOIN bounds
+                JOIN cases_case c ON c.id = bounds.lo + ((g * 2654435761) %% bounds.n)""", [start + 1, start + rows])
+        progress.step("access log (SQL)", rows)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE audit_accesslogentry")
+    progress.close()
+
+
 def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: int = LOG_ROWS_PER_CASE) -> Built:
     """Build `size` cases (at least the measured team) into the current, freshly migrated database."""
     began = time.monotonic()
