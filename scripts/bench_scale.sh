@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-scale SIZE=N: a throwaway PostgreSQL, N synthetic cases, the per-page table (p50, p95, queries, floors,
 # EXPLAIN plans) and a 20-client run against the production server. Results in var/bench/ (docs/performance.md says
-# how to read them). Not part of `make test`.
+# how to read them). LOG_ROWS=N adds N access-log rows afterwards and measures the log officer's page again.
+# Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${SIZE:-1000}"
@@ -20,6 +21,11 @@ echo "== building $SIZE cases =="
 "$PY" -m benchmarks.scale build --size "$SIZE"
 echo "== measuring ($REPEAT repetitions per page; request log in $WORK/measure.log) =="
 "$PY" -m benchmarks.scale measure --size "$SIZE" --repeat "$REPEAT" 2>"$WORK/measure.log"
+if [ -n "${LOG_ROWS:-}" ]; then  # the log officer's filters with LOG_ROWS more rows in the log (issue 12 part 3)
+  echo "== adding $LOG_ROWS access-log rows =="
+  "$PY" -m benchmarks.scale more-log --size "$SIZE" --log-rows "$LOG_ROWS"
+  "$PY" -m benchmarks.scale measure --size "$SIZE" --repeat "$REPEAT" --only toegangslog 2>>"$WORK/measure.log"
+fi
 
 echo "== 20 clients against gunicorn for ${LOAD_SECONDS}s =="
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
