@@ -32,7 +32,11 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 WIJKVEILIG_BIND="127.0.0.1:$PORT" WIJKVEILIG_MIGRATE_ON_START=false WEB_CONCURRENCY="${WEB_CONCURRENCY:-3}" \
   setsid bash scripts/serve.sh >"$WORK/server.log" 2>&1 &
 SERVER=$!
-stop_server() { kill -TERM -- "-$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; pg_stop; rm -rf "$WORK"; }
+stop_server() {
+  kill -TERM -- "-$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
+  cp "$WORK/server.log" "$WIJKVEILIG_BENCH_OUT/server-$SIZE.log" 2>/dev/null || true  # per-route durations (JSON)
+  pg_stop; rm -rf "$WORK"
+}
 trap stop_server EXIT
 for _ in $(seq 120); do
   curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
