@@ -190,6 +190,8 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
                 team_workers = workers[first:first + WORKERS_PER_TEAM]
             members_by_team[team.pk] = [*team_workers, coordinators[index]]
             memberships += [Membership(user=u, team=team) for u in members_by_team[team.pk]]
+        # the policy officer reads the measured team's municipality (insight.selectors.municipality_of)
+        memberships.append(Membership(user=policy_officer, team=teams[0]))
         _bulk(Membership, memberships, progress, "memberships")
         measured_users = [workers[0], coordinators[0], log_officer, policy_officer]
         TOTPDevice.objects.bulk_create([TOTPDevice(user=u, name="Meet", key=TOTP_KEY, confirmed=True)
