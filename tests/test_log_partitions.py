@@ -185,3 +185,10 @@ def test_sqlite_keeps_one_table_and_the_commands_say_so(capsys):
     assert "nothing to do" in capsys.readouterr().out
     with pytest.raises(CommandError, match="one table"):
         call_command("drop_expired_log_partitions", by="t_admin")
+
+
+@pytest.mark.django_db
+def test_the_command_can_hand_the_work_to_the_task_worker(settings, capsys):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    call_command("ensure_log_partitions", enqueue=True)
+    assert capsys.readouterr().out.startswith("enqueued task ")
