@@ -166,7 +166,9 @@ def test_a_month_within_retention_is_refused_and_nothing_is_dropped(world, setti
     with pytest.raises(WithinRetention):
         access_log_drop_month(actor=Actor(user=world.admin), month=recent)
     assert _relkind(partitions.partition_name(recent)) == "r"
-    assert AccessLogEntry.objects.count() == before
+    refusals = AccessLogEntry.objects.filter(event="access_log.month_drop_refused", auth_rule="within_retention")
+    assert refusals.count() == 2 and AccessLogEntry.objects.count() == before + 2  # the attempts, nothing dropped
+    assert {r.username for r in refusals} == {world.admin.username}
 
 
 @postgres_only
@@ -176,6 +178,8 @@ def test_only_an_administrator_may_drop_a_month(old_month, world):
             call_command("drop_expired_log_partitions", by=user.username, yes=True)
     assert _relkind(partitions.partition_name(old_month)) == "r"
     assert not AccessLogEntry.objects.filter(event="access_log.month_dropped").exists()
+    refused = AccessLogEntry.objects.filter(event="access_log.month_drop_refused", outcome="denied")
+    assert {r.username for r in refused} == {world.log_officer.username, world.coordinator.username}
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite keeps one table")

@@ -142,13 +142,17 @@ def access_log_drop_month(*, actor: Actor, month: date, today: date | None = Non
     """Drop one month of the access log past its retention period; returns how many rows went.
 
     The only way rows ever leave the log (decision 0030). An administrator only; refused for a month any of whose
-    rows are within ACCESS_LOG_RETENTION_MONTHS. The row that records it (which month, how many rows) is written in
+    rows are within ACCESS_LOG_RETENTION_MONTHS; a refusal writes its own denied row. The row that records it (which month, how many rows) is written in
     the same transaction as the drop, so the log shows every drop that happened and none that did not."""
-    if not permissions.can_administer(actor.user):
-        raise PermissionDenied
     month = partitions.month_start(month)
     today = today or datetime.now(UTC).date()
+    refused = {"actor": actor, "event": "access_log.month_drop_refused", "action": Action.DELETE,
+               "outcome": Outcome.DENIED, "section": f"{month:%Y-%m}"}
+    if not permissions.can_administer(actor.user):
+        access_log_write(**refused, auth_rule="not_administrator")
+        raise PermissionDenied
     if not partitions.droppable(month, today=today, retention_months=settings.ACCESS_LOG_RETENTION_MONTHS):
+        access_log_write(**refused, auth_rule="within_retention")
         raise WithinRetention(month)
     if not partitions.is_partitioned(connection):
         raise RuntimeError("the access log is one table on this database: there are no months to drop")

@@ -41,13 +41,13 @@ class Command(BaseCommand):
         retention = settings.ACCESS_LOG_RETENTION_MONTHS
         months = options["month"] or [p.month for p in partitions.expired_partitions(today=today,
                                                                                      retention_months=retention)]
-        refused = [m for m in months if not partitions.droppable(m, today=today, retention_months=retention)]
-        if refused:
-            raise CommandError(f"within the retention period of {retention} months, kept: "
-                               + ", ".join(f"{m:%Y-%m}" for m in refused))
         if not months:
             self.stdout.write("no month past the retention period")
             return
+        refused = [m for m in months if not partitions.droppable(m, today=today, retention_months=retention)]
+        if refused and not options["yes"]:
+            raise CommandError(f"within the retention period of {retention} months, kept: "
+                               + ", ".join(f"{m:%Y-%m}" for m in refused))
         if not options["yes"]:
             self.stdout.write("would drop: " + ", ".join(f"{m:%Y-%m}" for m in months) + " (add --yes)")
             return
@@ -57,6 +57,7 @@ class Command(BaseCommand):
                 count = access_log_drop_month(actor=actor, month=month, today=today)
             except PermissionDenied as exc:
                 raise CommandError(f"{user.get_username()} may not drop access-log months") from exc
-            except WithinRetention as exc:  # checked above; kept for a clock that moved in between
-                raise CommandError(f"{month:%Y-%m} is within the retention period") from exc
+            except WithinRetention as exc:  # the service refuses and logs the attempt
+                raise CommandError(f"{month:%Y-%m} is within the retention period of {retention} months, kept") \
+                    from exc
             self.stdout.write(f"dropped {month:%Y-%m}: {count} rows")
