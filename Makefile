@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test setup deps-base deps-test npm messages migrate demo chromium bench clean
+.PHONY: run serve test setup deps-base deps-test npm messages migrate demo chromium bench bench-scale lock clean
 
 # The demo is served as production serves (DEBUG off, gunicorn, hashed static files; errors show the plain pages),
 # with keys made once under var/ and SQLite (scripts/local_env.sh).
@@ -59,6 +59,18 @@ chromium:
 
 bench: deps-test
 	$(BIN)/python -m pytest -q -p no:randomly benchmarks --benchmark-only
+
+# Re-pin requirements/*.txt with hashes from requirements/*.in (pip-tools in a venv of its own, not the app's).
+lock:
+	test -x var/piptools/bin/pip-compile || { $(PYTHON) -m venv var/piptools && var/piptools/bin/pip install --quiet pip-tools; }
+	cd requirements && for name in base test; do ../var/piptools/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --no-strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host -o $$name.txt $$name.in; done
+
+# National scale on a throwaway PostgreSQL: make bench-scale SIZE=10000 (docs/performance.md). Not in `make test`.
+SIZE ?= 1000
+LOG_ROWS ?=
+bench-scale: deps-test npm messages
+	SIZE=$(SIZE) LOG_ROWS=$(LOG_ROWS) bash scripts/bench_scale.sh
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -1,6 +1,5 @@
 """Fixed personas (see STYLE.md) and a client logged in with both factors."""
 
-import importlib
 import os
 from types import SimpleNamespace
 
@@ -15,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.factories import BuurtFactory, MembershipFactory, TeamFactory, UserFactory
 from wijkveilig.accounts.middleware import AUTH_AT_KEY
 from wijkveilig.accounts.models import Role
+from wijkveilig.audit import partitions
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import services
 
@@ -76,21 +76,16 @@ def as_user():
     return login_client
 
 
-_triggers = importlib.import_module("wijkveilig.audit.migrations.0002_append_only_triggers")
-
-
 @pytest.fixture
 def flushable_access_log(transactional_db, request):
     """The access log refuses DELETE and TRUNCATE, so the end-of-test flush of a transactional test would fail:
     lift the triggers just before that flush and put them back right after it (the flush sends post_migrate)."""
     def restore(**kwargs):
         post_migrate.disconnect(dispatch_uid="restore-access-log-triggers")
-        with connection.schema_editor() as editor:
-            _triggers.create_triggers(None, editor)
+        partitions.restore_append_only(connection)
 
     def lift():
-        with connection.schema_editor() as editor:
-            _triggers.drop_triggers(None, editor)
+        partitions.lift_append_only(connection)
         post_migrate.connect(restore, weak=False, dispatch_uid="restore-access-log-triggers")
 
     request.addfinalizer(lift)

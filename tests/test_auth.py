@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
@@ -300,6 +302,36 @@ def test_sixteen_idle_minutes_end_the_session(world):
         clock.shift(timedelta(minutes=16))
         assert is_login_redirect(client.get(reverse("cases:caseload")))
         assert is_login_redirect(client.get(reverse("cases:detail", args=[world.case.pk])))
+
+
+def _session_writes(client, path) -> int:
+    with CaptureQueriesContext(connection) as executed:
+        assert client.get(path).status_code == 200
+    return sum(1 for q in executed.captured_queries
+               if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT")))
+
+
+def test_a_page_view_does_not_write_the_session_more_than_once_a_minute(world):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        client = full_login(world.worker)
+        page = reverse("cases:caseload")
+        client.get(page)  # the first view after login renews
+        clock.shift(timedelta(seconds=20))
+        assert [_session_writes(client, page) for _ in range(5)] == [0] * 5
+        clock.shift(timedelta(seconds=41))
+        assert _session_writes(client, page) == 1
+        assert _session_writes(client, page) == 0
+
+
+def test_steady_activity_in_short_steps_keeps_the_session(world):
+    """Each request comes within the renewal interval of the one before; the session must still be renewed."""
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        client = full_login(world.worker)
+        for _step in range(60):  # every 30 seconds for half an hour: twice the idle limit
+            clock.shift(timedelta(seconds=30))
+            assert client.get(reverse("cases:caseload")).status_code == 200
+        clock.shift(timedelta(minutes=16))
+        assert is_login_redirect(client.get(reverse("cases:caseload")))
 
 
 def test_activity_keeps_the_session_until_twelve_hours(world):

@@ -80,7 +80,7 @@ def test_the_current_quarter_cannot_be_asked_for(iworld, as_user):
     latest = periods.quarter_label(periods.closed_quarters(timezone.localdate())[0])
     assert f"kwartaal {latest}" in body and f"kwartaal {current}" not in body
     with pytest.raises(ValueError):
-        selectors.concerns_overview(periods.quarter_start(timezone.localdate()))
+        selectors.concerns_overview(periods.quarter_start(timezone.localdate()), municipality=iworld.team.municipality)
 
 
 @pytest.mark.parametrize("value", ["2026-K9", "drop table", "<script>", "9" * 400])
@@ -101,3 +101,32 @@ def test_a_municipality_may_round_to_tens(iworld, as_user, settings):
 def test_other_roles_are_refused(iworld, as_user):
     for user in (iworld.worker, iworld.coordinator, iworld.admin, iworld.vt_liaison):
         assert as_user(user).get(URL).status_code == 403
+
+
+def test_the_overview_shows_only_the_users_own_municipality(iworld, as_user):
+    """Another municipality's buurten and concerns stay out of the table, also from its 'unknown address' row."""
+    from tests.factories import BuurtFactory, DistrictFactory, MunicipalityFactory, TeamFactory
+    from wijkveilig.intake.models import PostcodeRange
+
+    other = MunicipalityFactory(code="GM9998", name="Gemeente Elders")
+    elsewhere = BuurtFactory(code="BU99980101", name="Buurt Elders",
+                             district=DistrictFactory(code="WK999801", municipality=other))
+    TeamFactory(name="Team Elders", municipality=other).buurten.add(elsewhere)
+    PostcodeRange.objects.create(postcode_from="9800AA", postcode_to="9800ZZ", number_from=1, number_to=999,
+                                 buurt=elsewhere)
+    _register_in_last_quarter(iworld.vt_liaison, 9, postcode="9800 AB", colour_answers=answers(c=True))
+    _register_in_last_quarter(iworld.vt_liaison, 6, postcode="1000 AA", colour_answers=answers(c=True))  # unknown
+    iworld.policy_officer.memberships.create(team=iworld.team)
+    table = _table(as_user(iworld.policy_officer).get(URL).content.decode())
+    assert "Testbuurt Noord" in table and "Buurt Elders" not in table
+    published = PublishedTable.objects.get(municipality=iworld.team.municipality)
+    assert published.content["total"] == 0  # neither the other municipality's 9 nor the 6 unrouted ones
+
+
+def test_without_a_municipality_nothing_is_shown(iworld, as_user):
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(code="GM9998", name="Gemeente Elders")  # two municipalities, and no team for the user
+    response = as_user(iworld.policy_officer).get(URL)
+    assert response.status_code == 403
+    assert not PublishedTable.objects.exists()

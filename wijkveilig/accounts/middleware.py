@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 AUTH_AT_KEY = "wijkveilig_auth_at"
+TOUCHED_AT_KEY = "wijkveilig_touched_at"
 OPEN_PATHS = ("/static/", "/api/", "/favicon.ico")
 
 
@@ -20,7 +21,13 @@ def _is_open(path: str) -> bool:
 
 
 class SessionLifetimeMiddleware:
-    """12 hours after login the session ends; the 15-minute idle limit is the session store's renewed expiry."""
+    """12 hours after login the session ends; the 15-minute idle limit is the session store's expiry, renewed
+    whenever the session is saved.
+
+    Saving on every request cost a database write per page (issue 12). A request renews the session only when its
+    last renewal is more than SESSION_TOUCH_INTERVAL ago, so the idle limit an active user meets lies between
+    SESSION_IDLE_TIMEOUT minus that interval and SESSION_IDLE_TIMEOUT: never longer than the limit, at most a minute
+    shorter."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -34,7 +41,23 @@ class SessionLifetimeMiddleware:
                 messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
                 if not _is_open(request.path):
                     return redirect(settings.LOGIN_URL)
-        return self.get_response(request)
+        response = self.get_response(request)
+        self._touch(request)
+        return response
+
+    @staticmethod
+    def _touch(request) -> None:
+        session = getattr(request, "session", None)
+        if session is None or session.modified or not request.user.is_authenticated:
+            return  # a session changed by the request is saved (and renewed) anyway
+        now = timezone.now()
+        touched = session.get(TOUCHED_AT_KEY)
+        try:
+            due = touched is None or now - datetime.fromisoformat(touched) >= settings.SESSION_TOUCH_INTERVAL
+        except (TypeError, ValueError):
+            due = True
+        if due:
+            session[TOUCHED_AT_KEY] = now.isoformat()  # marks the session modified: saved with a new expiry
 
 
 class UserLanguageMiddleware:

@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.areas.models import Municipality
 from wijkveilig.cases.models import Case, ViolenceForm
 from wijkveilig.collaboration.models import AvePhaseChange
 from wijkveilig.insight import selectors as published_tables
@@ -37,7 +38,7 @@ ACTIVITY_COLUMNS = {
 class Kind:
     key: str
     title: str
-    compute: Callable[[date], dict]
+    compute: Callable[[date, Municipality], dict]
     column_labels: dict
     has_total: bool  # False when a case may count in several columns (forms of violence; activities)
 
@@ -48,32 +49,36 @@ def _grouped(queryset, buurt_path: str, column: str | None = None, *, distinct: 
             for row in queryset.values(*fields).annotate(n=Count("pk", distinct=distinct)).order_by()}
 
 
-def _case_counts(start: date) -> dict:
+def _case_counts(start: date, municipality: Municipality) -> dict:
     """Cases opened in the quarter, per buurt of the household and form of violence (a case with several forms
     counts in each; a case with none yet under "niet vastgelegd")."""
     begin, end = published_tables.bounds(start)
-    counts = _grouped(Case.objects.filter(opened_at__gte=begin, opened_at__lt=end), "household__buurt__code",
+    counts = _grouped(Case.objects.filter(team__municipality=municipality, opened_at__gte=begin, opened_at__lt=end),
+                      "household__buurt__code",
                       "violence_forms__form", distinct=True)
-    return published_tables.rounded_content(published_tables.buurt_rows(),
+    return published_tables.rounded_content(published_tables.buurt_rows(municipality),
                                             [f.value for f in ViolenceForm] + [NOT_RECORDED], counts)
 
 
-def _activity_counts(start: date) -> dict:
+def _activity_counts(start: date, municipality: Municipality) -> dict:
     """Reports to Veilig Thuis (from a Meldcode route; from the intake), safety plans agreed and AVE escalations."""
     begin, end = published_tables.bounds(start)
+    mine = {"case__team__municipality": municipality}
     sources = {
-        "meldcode_reports": _grouped(VtReport.objects.filter(sent_at__gte=begin, sent_at__lt=end),
+        "meldcode_reports": _grouped(VtReport.objects.filter(**mine, sent_at__gte=begin, sent_at__lt=end),
                                      "case__household__buurt__code"),
-        "intake_reports": _grouped(ConcernHandling.objects.filter(outcome=Outcome.REPORTED, recorded_at__gte=begin,
-                                                                  recorded_at__lt=end), "concern__buurt__code"),
-        "safety_plans": _grouped(SafetyPlan.objects.filter(agreed_at__gte=begin, agreed_at__lt=end),
+        "intake_reports": _grouped(ConcernHandling.objects.filter(
+            concern__municipality=municipality, outcome=Outcome.REPORTED, recorded_at__gte=begin,
+            recorded_at__lt=end), "concern__buurt__code"),
+        "safety_plans": _grouped(SafetyPlan.objects.filter(**mine, agreed_at__gte=begin, agreed_at__lt=end),
                                  "case__household__buurt__code"),
-        "escalations": _grouped(AvePhaseChange.objects.filter(changed_at__gte=begin, changed_at__lt=end,
+        "escalations": _grouped(AvePhaseChange.objects.filter(**mine, changed_at__gte=begin, changed_at__lt=end,
                                                               phase__gt=F("previous_phase")),
                                 "case__household__buurt__code"),
     }
     counts = {(code, column): n for column, found in sources.items() for (code, _none), n in found.items()}
-    return published_tables.rounded_content(published_tables.buurt_rows(), list(ACTIVITY_COLUMNS), counts)
+    return published_tables.rounded_content(published_tables.buurt_rows(municipality), list(ACTIVITY_COLUMNS),
+                                            counts)
 
 
 def kinds() -> list[Kind]:
@@ -86,6 +91,8 @@ def kinds() -> list[Kind]:
     ]
 
 
-def published_for(starts: list[date]) -> dict:
-    """Every wijkanalyse table for the given closed quarters: {(kind key, quarter start): PublishedTable}."""
-    return published_tables.published_many({kind.key: kind.compute for kind in kinds()}, starts)
+def published_for(starts: list[date], municipality: Municipality) -> dict:
+    """Every wijkanalyse table of the municipality for the given closed quarters:
+    {(kind key, quarter start): PublishedTable}."""
+    return published_tables.published_many({kind.key: kind.compute for kind in kinds()}, starts,
+                                           municipality=municipality)

@@ -187,7 +187,7 @@ def analysis(choice: Choice) -> dict:
         (a for a in areas if a.kind == "buurt"), None)
     table, figures = cbs_figures(choice.municipality)
     units = {key: unit for key, _label, unit in indicators.all_indicators()}
-    published = aggregates.published_for(choice.quarters)
+    published = aggregates.published_for(choice.quarters, choice.municipality)
     return {
         "areas": areas, "area": area, "cbs_table": table, "figures": figures,
         "comparison": comparison(area, figures, choice.municipality) if area else None,

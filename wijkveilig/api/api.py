@@ -1,7 +1,7 @@
 """The Wijkveilig API (OpenAPI at /api/v1/openapi.json): the same access helper and services as the pages."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
 
@@ -38,6 +38,7 @@ api = WijkveiligAPI(
 errors.install(api)
 
 MAX_LIST = 500
+CASE_PAGE = 100
 
 
 def _codes(*codes: int) -> dict:
@@ -89,23 +90,30 @@ def _child_or_404(queryset, pk: int):
     return found
 
 
-def _case_list(request, *, query: str, status: str) -> list[dict]:
+def _case_list(request, response: HttpResponse, *, query: str, status: str, after: str) -> list[dict]:
+    """One page, newest first; the cursor of the next page is in the X-Next-Cursor header (none on the last page),
+    so the list's cost does not grow with the number of cases the user may see (issue 12)."""
     _require_case_worker(request, action=Action.READ, section="team_list")
-    cases = selectors.case_search(actor=Actor.from_request(request), query=query, status=status)
+    page = selectors.api_case_page(actor=Actor.from_request(request), query=query, status=status,
+                                   size=CASE_PAGE, after=after or None)
+    if page.older_cursor:
+        response["X-Next-Cursor"] = page.older_cursor
     return [{"id": c.pk, "reference": c.reference, "status": c.status, "household_name": c.household.name,
-             "opened_at": c.opened_at} for c in cases[:MAX_LIST]]
+             "opened_at": c.opened_at} for c in page]
 
 
 @api.get("/cases", response={200: list[s.CaseListOut], **LIST_ERRORS}, tags=["cases"])
-def list_cases(request, filters: Query[s.StatusFilter]):
-    """Cases the user may open (assigned, team for coordinators, consulted, emergency); at most 500."""
-    return _case_list(request, query="", status=filters.status)
+def list_cases(request, response: HttpResponse, filters: Query[s.StatusFilter]):
+    """Cases the user may open (assigned, team for coordinators, consulted, emergency), newest first, 100 a page;
+    the next page is `?na=` with the X-Next-Cursor header's value."""
+    return _case_list(request, response, query="", status=filters.status, after=filters.na)
 
 
 @api.post("/cases/search", response={200: list[s.CaseListOut], **LIST_ERRORS}, tags=["cases"])
-def search_cases(request, payload: s.CaseSearchIn):
-    """Search the cases the user may open; the terms go in the body so no name ends up in a URL or proxy log."""
-    return _case_list(request, query=payload.q, status=payload.status)
+def search_cases(request, response: HttpResponse, payload: s.CaseSearchIn):
+    """Search the cases the user may open; the terms go in the body so no name ends up in a URL or proxy log.
+    100 a page; the next page is the same body with `na` set to the X-Next-Cursor header's value."""
+    return _case_list(request, response, query=payload.q, status=payload.status, after=payload.na)
 
 
 @api.post("/cases", response={201: s.CaseOut, **CREATE_ERRORS}, tags=["cases"])

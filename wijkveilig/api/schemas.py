@@ -122,6 +122,8 @@ class CaseListOut(Schema):
 
 class StatusFilter(Schema):
     status: Literal[("", *CaseStatus.values)] = ""
+    na: str = Field("", max_length=64, pattern=r"^[a-z0-9_-]*$",
+                    description="Vervolgpagina: de waarde uit de kop X-Next-Cursor van de vorige pagina.")
 
 
 class CaseSearchIn(StatusFilter):

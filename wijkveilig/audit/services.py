@@ -2,10 +2,15 @@
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import partial, wraps
 
-from django.db import DatabaseError, transaction
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
 
+from wijkveilig.accounts import permissions
+from wijkveilig.audit import partitions
 from wijkveilig.audit.models import AccessLogEntry, Action, Outcome
 from wijkveilig.core.errors import AuditUnavailable
 
@@ -160,5 +165,52 @@ def access_log_writable() -> bool:
         return False
 
 
-__all__ = ["Action", "Actor", "Outcome", "access_log_read_pending", "access_log_writable", "access_log_write",
-           "request_rows", "request_rows_end", "request_rows_start"]
+class WithinRetention(Exception):
+    """The month still holds rows inside the retention period: they are kept."""
+
+
+def access_log_drop_month(*, actor: Actor, month: date, today: date | None = None) -> int:
+    """Drop one month of the access log past its retention period; returns how many rows went.
+
+    The only way rows ever leave the log (decision 0030). An administrator only; refused for a month any of whose
+    rows are within ACCESS_LOG_RETENTION_MONTHS; a refusal writes its own denied row. The row that records it (which month, how many rows) is written in
+    the same transaction as the drop, so the log shows every drop that happened and none that did not."""
+    month = partitions.month_start(month)
+    today = today or datetime.now(UTC).date()
+    refused = {"actor": actor, "event": "access_log.month_drop_refused", "action": Action.DELETE,
+               "outcome": Outcome.DENIED, "section": f"{month:%Y-%m}"}
+    if not permissions.can_administer(actor.user):
+        access_log_write(**refused, auth_rule="not_administrator")
+        raise PermissionDenied
+    if not partitions.droppable(month, today=today, retention_months=settings.ACCESS_LOG_RETENTION_MONTHS):
+        access_log_write(**refused, auth_rule="within_retention")
+        raise WithinRetention(month)
+    if not partitions.is_partitioned(connection):
+        raise RuntimeError("the access log is one table on this database: there are no months to drop")
+    name = partitions.partition_name(month)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [name])
+        if not cursor.fetchone()[0]:
+            return 0
+        cursor.execute(f"SELECT count(*) FROM {name}")
+        count = cursor.fetchone()[0]
+        access_log_write(actor=actor, event="access_log.month_dropped", action=Action.DELETE,
+                         section=f"{month:%Y-%m}:{count}", auth_rule="retention")
+        cursor.execute(f"ALTER TABLE {partitions.TABLE} DETACH PARTITION {name}")
+        cursor.execute(f"DROP TABLE {name}")
+    return count
+
+
+__all__ = [
+    "Action",
+    "Actor",
+    "Outcome",
+    "WithinRetention",
+    "access_log_drop_month",
+    "access_log_read_pending",
+    "access_log_writable",
+    "access_log_write",
+    "request_rows",
+    "request_rows_end",
+    "request_rows_start",
+]

@@ -1,5 +1,4 @@
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -8,6 +7,9 @@ from wijkveilig.audit.forms import LogFilterForm
 from wijkveilig.audit.selectors import access_log_search
 from wijkveilig.audit.services import Actor
 from wijkveilig.core.forms import form_status
+from wijkveilig.core.keyset import keyset_page
+
+PAGE_SIZE = 100
 
 
 @require_GET
@@ -17,5 +19,6 @@ def log_view(request):
     form = LogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = access_log_search(actor=Actor.from_request(request), filters=filters)
-    page = Paginator(rows, 100).get_page(request.GET.get("pagina"))
+    page = keyset_page(rows, keys=("at", "id"), size=PAGE_SIZE,
+                       after=request.GET.get("na"), before=request.GET.get("voor"))
     return render(request, "audit/log.html", {"form": form, "page": page}, status=form_status(form))

@@ -34,10 +34,12 @@ def case_list_view(request):
     _require_case_worker(request)
     form = forms.CaseSearchForm(form_data(request))
     filters = form.cleaned_data if form.is_valid() else {}
-    cases = selectors.case_search(actor=Actor.from_request(request), query=filters.get("q", ""),
-                                  status=filters.get("status", ""), form=filters.get("form", ""))
+    cursors = request.POST if request.method == "POST" else request.GET
+    page = selectors.case_search_page(actor=Actor.from_request(request), query=filters.get("q", ""),
+                                      status=filters.get("status", ""), form=filters.get("form", ""),
+                                      after=cursors.get("na"), before=cursors.get("voor"))
     others = services.emergency_candidates(request.user).select_related("household__buurt")
-    return render(request, "cases/case_list.html", {"form": form, "cases": cases, "others": others},
+    return render(request, "cases/case_list.html", {"form": form, "cases": page, "page": page, "others": others},
                   status=200 if form.is_valid() or not form.is_bound else 400)
 
 

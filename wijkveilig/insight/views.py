@@ -30,9 +30,12 @@ def concerns_overview_view(request):
     chosen = periods.parse_quarter(request.GET.get("kwartaal", "")) or quarters[0]
     if chosen not in quarters:
         chosen = quarters[0]
+    municipality = selectors.municipality_of(request.user)
+    if municipality is None:
+        raise PermissionDenied(_("Aan uw account is geen gemeente gekoppeld."))
     access_log_write(actor=Actor.from_request(request), event="insight.concerns_overview_viewed", action=Action.READ,
                      section="insight", auth_rule="aggregate")
-    context = _labelled(selectors.concerns_overview(chosen))
-    context.update(quarter=periods.quarter_label(chosen),
+    context = _labelled(selectors.concerns_overview(chosen, municipality=municipality))
+    context.update(quarter=periods.quarter_label(chosen), municipality=municipality.name,
                    quarters=[periods.quarter_label(q) for q in quarters])
     return render(request, "insight/concerns_overview.html", context)

@@ -1,0 +1,96 @@
+"""Case lists in pages (issue 12): the werkvoorraad, the searchable case list and the API list show every case once,
+newest first, page by page, with a query count that does not depend on how many cases there are."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.test_api import bearer, send
+from wijkveilig.audit.services import Actor
+from wijkveilig.cases import household_services as hh
+from wijkveilig.cases import selectors, services
+from wijkveilig.cases.models import Case
+
+TOTAL = selectors.PAGE_SIZE + 12
+
+
+@pytest.fixture
+def many(world):
+    """TOTAL cases assigned to the worker, opened at distinct times (some at the same second: the id decides)."""
+    actor = Actor.system(world.worker)
+    start = timezone.now() - timedelta(days=30)
+    for i in range(TOTAL - 1):
+        access = services.case_open(actor=actor, household_name=f"Huishouden Reeks {i:03d}", buurt=world.buurt)
+        Case.objects.filter(pk=access.case.pk).update(opened_at=start + timedelta(hours=i // 2))
+    return world
+
+
+def _references(response) -> list[str]:
+    return re.findall(r'href="/casussen/\d+/">(WV-[\d-]+)</a>', response.content.decode())
+
+
+def _expected(user) -> list[str]:
+    return list(Case.objects.visible_to(user).order_by("-opened_at", "-id").values_list("reference", flat=True))
+
+
+def test_the_werkvoorraad_pages_through_every_case_once(many, as_user, django_assert_max_num_queries):
+    client = as_user(many.worker)
+    client.get(reverse("cases:caseload"))
+    seen, query = [], {}
+    for _ in range(3):
+        with django_assert_max_num_queries(22):
+            response = client.get(reverse("cases:caseload"), query)
+        seen += _references(response)
+        found = re.search(r'rel="next" href="\?na=([^"&]+)"', response.content.decode())
+        if not found:
+            break
+        query = {"na": found[1]}
+    assert seen == _expected(many.worker)
+    assert len(seen) == TOTAL
+
+
+def test_the_case_list_pages_keep_the_search(many, as_user):
+    client = as_user(many.worker)
+    first = client.post(reverse("cases:list"), {"q": "Reeks"})
+    assert len(_references(first)) == selectors.PAGE_SIZE
+    cursor = re.search(r'name="na" value="([^"]+)"', first.content.decode())[1]
+    second = client.post(reverse("cases:list"), {"q": "Reeks", "na": cursor})
+    assert second.status_code == 200
+    assert len(_references(second)) == TOTAL - 1 - selectors.PAGE_SIZE  # the world's own case is no "Reeks"
+    assert not set(_references(first)) & set(_references(second))
+    assert 'value="Reeks"' in second.content.decode()  # the search box keeps its term
+
+
+def test_the_api_list_pages_with_a_cursor_header(many):
+    client = bearer(many.worker)
+    seen, cursor = [], ""
+    for _ in range(3):
+        response = client.get("/api/v1/cases", {"na": cursor} if cursor else {})
+        assert response.status_code == 200
+        seen += [row["reference"] for row in response.json()]
+        cursor = response.headers.get("X-Next-Cursor", "")
+        if not cursor:
+            break
+    assert seen == _expected(many.worker)
+    search = send(client, "post", "/cases/search", {"q": "Reeks 00"})
+    assert [row["reference"] for row in search.json()] == [
+        ref for ref in _expected(many.worker) if ref in set(Case.objects.filter(
+            household__name__startswith="Huishouden Reeks 00").values_list("reference", flat=True))]
+
+
+def test_a_garbage_cursor_shows_the_first_page(many, as_user):
+    client = as_user(many.worker)
+    first = _references(client.get(reverse("cases:caseload")))
+    assert _references(client.get(reverse("cases:caseload"), {"na": "t1_t1"})) == first
+    assert bearer(many.worker).get("/api/v1/cases", {"na": "<script>"}).status_code == 422
+
+
+def test_search_finds_a_person_once_even_with_several_matching_persons(world, as_user):
+    actor = Actor.system(world.worker)
+    for first in ("Anna", "Bram", "Cas"):
+        hh.person_add(actor=actor, access=world.access, first_name=first, last_name="Zoekvoorbeeld", roles=["child"])
+    response = as_user(world.worker).post(reverse("cases:list"), {"q": "zoekvoorbeeld"})
+    assert _references(response) == [world.case.reference]
