@@ -157,3 +157,23 @@ def test_an_unset_scope_sees_nothing(two, as_application_role):
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config('wijkveilig.municipalities', '', false)")
     assert not Case.objects.exists() and not Concern.objects.exists()
+
+
+def test_the_log_officer_reads_the_rows_of_their_own_municipality_only(two):
+    two.log_officer.municipality = two.a
+    two.log_officer.save(update_fields=["municipality"])
+    login_client(two.coordinator).get(reverse("cases:detail", args=[two.case.pk]))
+    login_client(two.coordinator_b).get(reverse("cases:detail", args=[two.case_b.pk]))
+    page = login_client(two.log_officer).get(reverse("audit:log")).content.decode()
+    assert two.case.reference in page and two.case_b.reference not in page
+    filtered = login_client(two.log_officer).get(reverse("audit:log"), {"case_reference": two.case_b.reference})
+    assert filtered.content.decode().count(two.case_b.reference) == 1  # only in the filter field, no row
+    log_officer_b = UserFactory(username="t_log_b", role=Role.LOG_OFFICER, municipality=two.b)
+    page_b = login_client(log_officer_b).get(reverse("audit:log")).content.decode()
+    assert two.case_b.reference in page_b and two.case.reference not in page_b
+
+
+def test_the_policy_officer_reads_the_overview_of_their_own_municipality_only(two):
+    assert two.policy_officer.municipality == two.a
+    page = login_client(two.policy_officer).get(reverse("insight:concerns_overview")).content.decode()
+    assert "Testbuurt Noord" in page and "Proefbuurt" not in page

@@ -238,6 +238,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
         _bulk(Participant, [Participant(case_id=case_of_household[p.household_id], person=p, role=roles[k % 3])
                             for k, p in enumerate(persons)], progress, "participants")
         concerns = []
+        municipality_of_team = dict(Team.objects.values_list("pk", "municipality_id"))
         colours = list(Colour.values)
         for i in range(int(size * 0.3)):
             case = cases[rng.randrange(len(cases))]
@@ -246,6 +247,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
             concerns.append(Concern(source="police", received_at=now - timedelta(days=rng.random() * 2 * 365),
                                     household_name="Huishouden Zorgproef", observation="Fictief: proefwaarneming.",
                                     buurt=case.household.buurt, team_id=case.team_id,
+                                    municipality_id=municipality_of_team[case.team_id],
                                     status=ConcernStatus.TRIAGED if triaged else ConcernStatus.NEW,
                                     computed_colour=colour, final_colour=colour, submitted_by=coordinators[0]))
         _bulk(Concern, concerns, progress, "concerns")

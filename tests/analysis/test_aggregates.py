@@ -92,6 +92,7 @@ def test_a_published_quarter_does_not_change_when_data_arrives_later(volume, as_
     template = Concern.objects.filter(buurt__code="BU99990101").first()
     Concern.objects.bulk_create([Concern(source=template.source, received_at=late, household_name="Laat (fictief)",
                                          observation="Fictief", buurt=template.buurt, final_colour="rood",
+                                         municipality=template.municipality,
                                          computed_colour="rood", submitted_by=volume.coordinator)
                                  for _ in range(7)])
     after = client.get(URL, {"gebied": "BU99990101"}).content.decode()

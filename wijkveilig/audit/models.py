@@ -52,6 +52,9 @@ class AccessLogEntry(models.Model):
     outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices)
     case_id = models.BigIntegerField(_("casus-id"), null=True, blank=True)
     case_reference = models.CharField(_("kenmerk"), max_length=20, blank=True)
+    # The municipality of the case's team: a log officer reads the rows of their own municipalities (decision 0021);
+    # rows without a case (logins, refusals without a case) carry none and are the installation's.
+    municipality_id = models.BigIntegerField(_("gemeente-id"), null=True, blank=True)
     section = models.CharField(_("onderdeel"), max_length=40, blank=True)
     user_id = models.BigIntegerField(_("gebruiker-id"), null=True, blank=True)
     username = models.CharField(_("gebruiker"), max_length=150, blank=True)
@@ -75,6 +78,7 @@ class AccessLogEntry(models.Model):
         # (keyset pagination in audit/selectors.py); names are fixed because the partitioning migration repeats them.
         indexes = [
             models.Index(fields=["-at", "-id"], name="audit_log_at_idx"),
+            models.Index(fields=["municipality_id", "-at", "-id"], name="audit_log_municipality_idx"),
             models.Index(fields=["case_id", "-at", "-id"], name="audit_log_case_idx"),
             models.Index(fields=["case_reference", "-at", "-id"], name="audit_log_case_ref_idx"),
             models.Index(fields=["user_id", "-at", "-id"], name="audit_log_user_idx"),

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from wijkveilig.audit import policy
 from wijkveilig.audit.models import AccessLogEntry, Outcome
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.core.hashing import lookup_hash
@@ -28,7 +29,7 @@ def _day_start(day) -> datetime:
 
 def access_log_search(*, actor: Actor, filters: dict):
     """Filter the access log per case, user, outcome, period (Dutch calendar days); writes an `access_log.viewed` row first."""
-    rows = AccessLogEntry.objects.all()
+    rows = policy.log_scope(actor.user, AccessLogEntry.objects.all())
     if filters.get("case_reference"):
         rows = _for_case(rows, filters["case_reference"])
     if filters.get("username"):

@@ -48,6 +48,21 @@ def _organisation(user) -> str:
     return ", ".join(names) or user.organisation or ORGANISATION_BY_ROLE.get(user.role, "Gemeente")
 
 
+def _municipality_of(case):
+    """The case's municipality: from its team when loaded, else as a subquery inside the INSERT (no query of its
+    own); None for a row without a case."""
+    if case is None:
+        return None
+    team = case._state.fields_cache.get("team")
+    if team is not None:
+        return team.municipality_id
+    from django.db.models import Subquery
+
+    from wijkveilig.accounts.models import Team
+
+    return Subquery(Team.objects.filter(pk=case.team_id).values("municipality_id")[:1])
+
+
 def access_log_write(
     *,
     actor: Actor,
@@ -71,6 +86,7 @@ def access_log_write(
                 outcome=outcome,
                 case_id=case.pk if case is not None else case_id,
                 case_reference=case.reference if case is not None else "",
+                municipality_id=_municipality_of(case),
                 section=section,
                 user_id=user.pk if user else None,
                 username=user.get_username() if user else "",

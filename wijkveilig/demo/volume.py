@@ -159,6 +159,7 @@ def _concerns(plans, case_of: dict, users) -> list:
     return Concern.objects.bulk_create(
         [Concern(source=p.source, received_at=p.received_at, household_name="Huishouden Volume (synthetisch)",
                  city="Voorbeeld", observation=SYNTHETIC, buurt=p.buurt, team=p.team,
+                 municipality_id=p.team.municipality_id,
                  status=ConcernStatus.CASE_OPENED if id(p) in case_of else ConcernStatus.TRIAGED,
                  destination=Destination.SPECIALIST if p.colour in ("oranje", "rood") else Destination.TEAM_INTAKE,
                  direct_danger=p.colour == "rood", structural_unsafety=p.colour == "oranje",
