@@ -47,7 +47,7 @@ LOOKUP_HASH_KEY = os.environ.get("WIJKVEILIG_LOOKUP_KEY", "")
 if not LOOKUP_HASH_KEY:
     if not DEBUG:
         raise RuntimeError("WIJKVEILIG_LOOKUP_KEY must be set when DEBUG is off")
-    LOOKUP_HASH_KEY = "dev-only-lookup-key"  # noqa: S105
+    LOOKUP_HASH_KEY = "dev-only-lookup-key"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

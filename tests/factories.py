@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wijkveilig.accounts.models import Membership, Role, Team, User
 from wijkveilig.areas.models import Buurt, District, Municipality
 
-TEST_PASSWORD = "test-wachtwoord-lang"  # noqa: S105
+TEST_PASSWORD = "test-wachtwoord-lang"
 TEST_TOTP_KEY = "48656c6c6f21deadbeef"  # base32 JBSWY3DPEHPK3PXP
 
 

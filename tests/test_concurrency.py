@@ -129,6 +129,5 @@ def test_two_threads_racing_case_update_exactly_one_wins(flushable_access_log, w
 def test_the_access_log_is_append_only_again_after_a_transactional_test(flushable_access_log, world):
     """Guards the fixture above: the triggers are there during the test (and so after the previous one's flush)."""
     row = AccessLogEntry.objects.first()
-    with pytest.raises(DatabaseError):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM audit_accesslogentry WHERE id = %s", [row.pk])
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_accesslogentry WHERE id = %s", [row.pk])

@@ -50,7 +50,7 @@ LOGOUT = "uitloggen/"  # walked last: it ends the walkers' sessions
 
 
 @pytest.fixture
-def read_world(matrix_world):  # noqa: F811  (the imported fixture)
+def read_world(matrix_world):
     w = matrix_world
     actor = Actor.system(w.worker)
     w.canary_child = hh.person_add(actor=actor, access=w.access, first_name="Bram", last_name="Canarisz",

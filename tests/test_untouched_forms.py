@@ -129,7 +129,7 @@ tekst</textarea><input type="date" name="d" value="2026-12-07"></form><form><inp
 
 
 @pytest.mark.parametrize("name, route", PATTERNS, ids=[name for name, _ in PATTERNS])
-def test_an_untouched_form_changes_nothing(walk, name, route):  # noqa: F811
+def test_an_untouched_form_changes_nothing(walk, name, route):
     _world, ids, clients = walk
     path, buttons = _path(route, ids), _button_actions(ids)
     for persona, client in clients.items():

@@ -25,7 +25,7 @@ def entry(**ratings):
 
 
 def form(version=0, **changes):
-    return {**{level: "some" for level in LEVELS}, "neighbourhood": "raised", "read_on": "2026-01-05",
+    return {**dict.fromkeys(LEVELS, "some"), "neighbourhood": "raised", "read_on": "2026-01-05",
             "explanation": "Fictieve toelichting over de buurt.", "version": version, **changes}
 
 

@@ -22,7 +22,7 @@ SHOTS = Path(settings.BASE_DIR) / "test-results"
 
 
 @pytest.fixture
-def analysis_world(aworld):  # noqa: F811  (the imported fixture)
+def analysis_world(aworld):
     aworld.team.buurten.add(*Buurt.objects.filter(code__in=["BU99990102", "BU99990103"]))
     volume_seed(municipality="GM9999", seed=11)
     return aworld

@@ -3,7 +3,7 @@ suggested kind unticked needs an explanation, and which specialist contacts fit.
 
 import pytest
 
-from wijkveilig.meldcode.weighing import ComplexityKind as K  # noqa: N817
+from wijkveilig.meldcode.weighing import ComplexityKind as K
 from wijkveilig.meldcode.weighing import (
     Contact,
     is_complex,

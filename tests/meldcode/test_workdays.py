@@ -36,7 +36,7 @@ def test_five_working_days(start, expected):
 
 def test_working_days_between_is_the_inverse():
     start = date(2026, 4, 20)
-    for n in range(0, 30):
+    for n in range(30):
         assert working_days_between(start, add_working_days(start, n)) == n
 
 

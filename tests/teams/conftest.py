@@ -15,5 +15,5 @@ def train(user, team, *, level="advanced", course="domestic_violence", valid_unt
 
 
 @pytest.fixture
-def tworld(iworld):  # noqa: F811  (the imported fixture)
+def tworld(iworld):
     return iworld

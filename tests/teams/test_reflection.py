@@ -77,7 +77,7 @@ def test_an_outsider_cannot_answer_in_another_teams_round(tworld):
     open_round(tworld)
     with pytest.raises(DomainError):
         services.reflection_answer(actor=Actor.system(tworld.outsider), team=tworld.team,
-                                   answers={n: "neither" for n in range(1, 11)})
+                                   answers=dict.fromkeys(range(1, 11), "neither"))
 
 
 def test_results_show_only_after_closing_rounded_and_with_the_change_since_last_round(tworld, as_user):

@@ -42,7 +42,7 @@ CASE_PAGE = 100
 
 
 def _codes(*codes: int) -> dict:
-    return {code: s.ErrorOut for code in (401, *codes, 422, 503)}
+    return dict.fromkeys((401, *codes, 422, 503), s.ErrorOut)
 
 
 LIST_ERRORS = _codes(403)  # 403: this role does not work on cases

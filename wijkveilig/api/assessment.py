@@ -13,7 +13,7 @@ from wijkveilig.cases.access import access_case
 from wijkveilig.meldcode import services as meldcode_services
 
 router = Router(tags=["assessment"])
-ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 503), ErrorOut)
 NOTE = Field("", max_length=2000)
 TEXT = Field("", max_length=5000)
 FactorCode = Literal[tuple(f.code for f in balansmodel.FACTORS)]

@@ -12,7 +12,7 @@ from wijkveilig.cases.access import access_case
 from wijkveilig.collaboration import selectors, services
 
 router = Router(tags=["collaboration"])
-ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 503), ErrorOut)
 SECTION = services.SECTION
 
 

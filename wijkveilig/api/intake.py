@@ -15,7 +15,7 @@ from wijkveilig.intake.models import Concern, ConcernHandling, Source
 from wijkveilig.intake.triage import Colour, TriageAnswers
 
 router = Router(tags=["intake"])
-ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 503), ErrorOut)
 MAX_LIST = 500
 
 

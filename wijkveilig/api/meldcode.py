@@ -22,7 +22,7 @@ from wijkveilig.meldcode.state import route_state
 from wijkveilig.meldcode.weighing_selectors import complexity_suggestion, specialist_contacts
 
 router = Router(tags=["meldcode"])
-ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 503), ErrorOut)
 TEXT = Field(..., min_length=1, max_length=5000)
 OPTIONAL_TEXT = Field("", max_length=5000)
 

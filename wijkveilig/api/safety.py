@@ -17,7 +17,7 @@ from wijkveilig.safety.family_pdf import family_pdf_response
 from wijkveilig.safety.models import NO_ANSWER_VERSION
 
 router = Router(tags=["safety"])
-ERRORS = {code: ErrorOut for code in (400, 401, 403, 404, 409, 422, 503)}
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 503), ErrorOut)
 SHORT = Field(..., min_length=1, max_length=200)
 
 
