@@ -57,6 +57,24 @@ def check(world, agreement, outcome="safe", **extra):
 
 # ---- closing needs a monitoring agreement -------------------------------------------------------------------
 
+def test_the_case_does_not_close_before_the_monitoring_agreement(world, route):
+    """Result achieved (question 5) means closing with monitoring: closing the whole case first would drop it."""
+    from wijkveilig.cases import services as case_services
+
+    at_question_five(world, route)
+    with pytest.raises(DomainError, match="monitoringsafspraak"):
+        case_services.case_close(actor=Actor.system(world.worker), access=world.access,
+                                 expected_version=world.case.version, reason="safety_reached")
+    world.case.refresh_from_db()
+    assert world.case.status == "open"
+    agree(world, route)
+    world.case.refresh_from_db()
+    case_services.case_close(actor=Actor.system(world.worker), access=world.access,
+                             expected_version=world.case.version, reason="safety_reached")
+    world.case.refresh_from_db()
+    assert world.case.status == "closed"
+
+
 def test_question_five_yes_keeps_the_route_open_until_an_agreement_closes_it(world, route):
     at_question_five(world, route)
     assert route.status == RouteStatus.ACTIVE

@@ -99,13 +99,20 @@ def case_update(*, actor: Actor, access: CaseAccess, expected_version: int, summ
 
 @transaction.atomic
 def case_close(*, actor: Actor, access: CaseAccess, expected_version: int, reason: str, note: str = "") -> Case:
-    """Close a case with a reason; 'other' needs an explanation."""
+    """Close a case with a reason; 'other' needs an explanation. Where the afwegingskader ended in "result achieved"
+    (question 5), the case closes only once a monitoring agreement says who checks what and when."""
+    from wijkveilig.meldcode.monitoring_selectors import awaiting_agreements
+
     case = access.case
     _require_open(case)
     if reason not in CloseReason.values:
         raise DomainError(_("Kies een reden voor het sluiten."), field="reason")
     if reason == CloseReason.OTHER and not note.strip():
         raise DomainError(_("Licht de reden 'anders' toe."), field="note")
+    if awaiting_agreements(Case.objects.filter(pk=case.pk)).exists():
+        raise DomainError(_("Het resultaat is bereikt, maar er is nog geen monitoringsafspraak. Leg in de "
+                            "Meldcode-route vast wie wat wanneer controleert; sluit daarna de casus."),
+                          field="reason")
     case.status, case.close_reason, case.close_note, case.closed_at = CaseStatus.CLOSED, reason, note, timezone.now()
     save_versioned(case, expected_version=expected_version, fields=["status", "close_reason", "close_note", "closed_at"])
     _timeline(case=case, actor=actor, event="case.closed", detail=reason)
