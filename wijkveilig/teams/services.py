@@ -74,7 +74,14 @@ def member_profile_update(*, actor: Actor, membership: Membership, expected_vers
             values.duo_partner_id == membership.pk
             or not Membership.objects.filter(pk=values.duo_partner_id, team_id=membership.team_id).exists()):
         raise DomainError(_("Kies als duopartner een ander lid van dit team."), field="duo_partner")
-    profile, _created = MemberProfile.objects.get_or_create(membership=membership)
+    profile = MemberProfile.objects.filter(membership=membership).first()
+    if profile is None:
+        blank = MemberProfile(membership=membership)
+        given = (values.discipline, values.duo_partner_id, values.absent_until, values.max_open_cases)
+        if given == (blank.discipline, blank.duo_partner_id, blank.absent_until, blank.max_open_cases) \
+                and values.has_dv_expertise == membership.has_dv_expertise:
+            return blank  # an untouched form: nothing to record, no empty profile row
+        profile = MemberProfile.objects.create(membership=membership)
     profile.discipline, profile.duo_partner_id = values.discipline, values.duo_partner_id
     profile.absent_until, profile.max_open_cases = values.absent_until, values.max_open_cases
     save_versioned(profile, expected_version=expected_version,
