@@ -3,6 +3,8 @@
 user's municipalities. The world's municipality is A (Gemeente Voorbeeld), the `two` fixture adds B (Proefdorp).
 Decision 0055."""
 
+# ruff: noqa: F811  (the fixtures of tests/test_municipalities.py, imported, are parameters here)
+
 import csv
 import io
 
@@ -14,13 +16,19 @@ from openpyxl import load_workbook
 from tests.analysis.conftest import load_analysis_world
 from tests.conftest import login_client
 from tests.factories import MembershipFactory, UserFactory
-from tests.test_municipalities import two  # noqa: F401  (a fixture)
+from tests.test_municipalities import as_application_role, two  # noqa: F401  (fixtures)
+from wijkveilig.accounts.db_scope import scope_connection
 from wijkveilig.accounts.models import Membership, Role
+from wijkveilig.analysis import aggregates
 from wijkveilig.analysis import policy as analysis_policy
 from wijkveilig.analysis.models import CbsTable, RegionFigures, RiskReading
 from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.audit.services import Actor
+from wijkveilig.cases import services as case_services
+from wijkveilig.cases.models import Case
 from wijkveilig.core.errors import DomainError
+from wijkveilig.insight import periods
+from wijkveilig.insight import selectors as published_tables
 from wijkveilig.meldcode import services as meldcode_services
 from wijkveilig.teams import policy as teams_policy
 from wijkveilig.teams import services as team_services
@@ -210,3 +218,29 @@ def test_the_risk_reading_stays_within_the_teams_buurten_and_municipality(atwo):
     assert client.post(url_b, READING).status_code == 403
     assert not RiskReading.objects.exists()
     assert login_client(atwo.coordinator_b).get(url_b).status_code == 200  # B's own coordinator may
+
+
+# ---- PostgreSQL row-level security: publishing installation-wide tables -----------------------------------------
+
+@pytest.fixture
+def cases_b_last_quarter(two):
+    """Twelve cases in B's buurt, opened in the last closed quarter (enough to survive the rounding)."""
+    begin, _end = published_tables.bounds(periods.closed_quarters(timezone.localdate())[0])
+    for n in range(12):
+        case_services.case_open(actor=Actor.system(two.coordinator_b), household_name=f"Huishouden Proef-{n}",
+                                buurt=two.team_b.buurten.get())
+    Case.objects.filter(team=two.team_b).update(opened_at=begin)
+    return two
+
+
+def test_a_table_first_published_by_a_reader_of_a_counts_b_too(cases_b_last_quarter, as_application_role):
+    """The tables are stored once for every municipality: the first reader's scope must not leave B's counts at 0.
+    The reader's own scope is back afterwards (B's cases are not visible to A's request)."""
+    two = cases_b_last_quarter
+    quarter = periods.closed_quarters(timezone.localdate())[0]
+    scope_connection(two.coordinator)
+    stored = aggregates.published_for([quarter])[(aggregates.CASES, quarter)].content
+    codes = [code for code, _name in stored["rows"]]
+    assert stored["row_totals"][codes.index("BU99980101")] >= 10
+    assert not Case.objects.filter(team=two.team_b).exists()
+    assert Case.objects.filter(team=two.team).exists()

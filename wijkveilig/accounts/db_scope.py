@@ -6,6 +6,8 @@ whose role is not the tables' owner and has no BYPASSRLS: rows outside `wijkveil
 it. Production connects the application as such a role (README, "Row-level security"); migrations run as the owner.
 """
 
+from contextlib import contextmanager
+
 from django.db import connection
 
 from wijkveilig.accounts import policy
@@ -26,6 +28,28 @@ def scope_connection(user) -> None:
         sql, params = lookup.query.sql_with_params()
         cursor.execute(f"SELECT set_config(%s, coalesce((SELECT string_agg(m::text, ',') FROM ({sql}) AS s(m)), ''),"
                        " false)", [SETTING, *params])
+
+
+@contextmanager
+def every_municipality_for_publication():
+    """Widen this connection's scope to every municipality while installation-wide ROUNDED tables are computed and
+    stored (the published count tables: stored once, for every reader of every municipality; decision 0055), then
+    restore the request's own scope, also after an error. Under the reader's scope the computation would see only
+    their municipalities' cases and concerns and store zeros for the others for ever. Use it around publication
+    only: nothing inside may hand rows to the reader."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting(%s, true)", [SETTING])
+        previous = cursor.fetchone()[0] or ""
+        cursor.execute("SELECT set_config(%s, coalesce((SELECT string_agg(id::text, ',') FROM areas_municipality), ''),"
+                       " false)", [SETTING])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, previous])
 
 
 class MunicipalityScopeMiddleware:

@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from wijkveilig.accounts.db_scope import every_municipality_for_publication
 from wijkveilig.cases.models import Case, ViolenceForm
 from wijkveilig.collaboration.models import AvePhaseChange
 from wijkveilig.insight import selectors as published_tables
@@ -87,5 +88,8 @@ def kinds() -> list[Kind]:
 
 
 def published_for(starts: list[date]) -> dict:
-    """Every wijkanalyse table for the given closed quarters: {(kind key, quarter start): PublishedTable}."""
-    return published_tables.published_many({kind.key: kind.compute for kind in kinds()}, starts)
+    """Every wijkanalyse table for the given closed quarters: {(kind key, quarter start): PublishedTable}. A table
+    not yet published is computed over every municipality (the row-level scope widened for that alone): it is stored
+    once for all of them. The reader is shown only their own municipality's buurten (`selectors`)."""
+    with every_municipality_for_publication():
+        return published_tables.published_many({kind.key: kind.compute for kind in kinds()}, starts)
