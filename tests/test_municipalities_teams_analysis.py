@@ -70,6 +70,9 @@ def test_the_municipality_list_names_only_the_users_municipalities(two):
     page = login_client(two.policy_officer).get(reverse("teams:municipalities")).content.decode()
     assert "Gemeente Voorbeeld" in page and "Gemeente Proefdorp" not in page
     assert reverse("teams:team_counts", args=[two.b.pk]) not in page
+    lost = UserFactory(username="t_policy_nowhere", role=Role.POLICY_OFFICER)  # two municipalities, none named
+    page = login_client(lost).get(reverse("teams:municipalities")).content.decode()
+    assert "Gemeente Voorbeeld" not in page and "Gemeente Proefdorp" not in page and "nog geen" in page
 
 
 @pytest.mark.parametrize("account_municipality, sees_a, sees_b", [
@@ -178,7 +181,7 @@ def test_a_reader_without_a_municipality_sees_no_analysis_at_all(atwo):
     lost = UserFactory(username="t_policy_nowhere", role=Role.POLICY_OFFICER)  # two municipalities, none named
     client = login_client(lost)
     body = client.get(ANALYSIS, {"gemeente": atwo.a.code}).content.decode()
-    assert "Oude Kern" not in body and "Proefbuurt" not in body
+    assert "Oude Kern" not in body and "Proefbuurt" not in body and "hoort nog bij geen gemeente" in body
     assert client.get(reverse("analysis:export_csv"), {"gemeente": atwo.a.code}).status_code == 404
     assert AccessLogEntry.objects.filter(event="analysis.viewed", user_id=lost.pk).count() == 1
 

@@ -30,8 +30,8 @@ class ReadingEntry:
 def team_buurt_codes(user) -> set[str]:
     """The buurten of the teams the user is a member of, each within its team's own municipality: a buurt of another
     municipality linked to a team by mistake gives no right to record that municipality's reading."""
-    return set(Buurt.objects.filter(teams__memberships__user=user, district__municipality_id=F("teams__municipality_id"))
-               .values_list("code", flat=True))
+    own = Buurt.objects.filter(teams__memberships__user=user, district__municipality_id=F("teams__municipality_id"))
+    return set(own.values_list("code", flat=True))
 
 
 def require_risk_reading_right(*, actor: Actor, buurt_code: str) -> None:

@@ -54,7 +54,9 @@ def analysis_view(request):
     choice = _choice(request)
     _log(request, "analysis.viewed")
     if choice is None:
-        return render(request, "analysis/page.html", {"empty": True})
+        return render(request, "analysis/page.html", {
+            "empty": True, "no_municipality": not policy.analysis_municipality_ids(request.user)
+            and bool(selectors.installation_municipality_ids())})
     return render(request, "analysis/page.html", _page_context(request, choice))
 
 
