@@ -17,7 +17,7 @@ from tests.analysis.conftest import load_analysis_world
 from tests.conftest import login_client
 from tests.factories import MembershipFactory, UserFactory
 from tests.test_municipalities import as_application_role, two  # noqa: F401  (fixtures)
-from wijkveilig.accounts.db_scope import scope_connection
+from wijkveilig.accounts.db_scope import every_municipality_for_publication, scope_connection
 from wijkveilig.accounts.models import Membership, Role
 from wijkveilig.analysis import aggregates
 from wijkveilig.analysis import policy as analysis_policy
@@ -247,3 +247,12 @@ def test_a_table_first_published_by_a_reader_of_a_counts_b_too(cases_b_last_quar
     assert stored["row_totals"][codes.index("BU99980101")] >= 10
     assert not Case.objects.filter(team=two.team_b).exists()
     assert Case.objects.filter(team=two.team).exists()
+
+
+def test_the_widened_scope_ends_with_the_publication_also_after_an_error(cases_b_last_quarter, as_application_role):
+    two = cases_b_last_quarter
+    scope_connection(two.coordinator)
+    with pytest.raises(RuntimeError), every_municipality_for_publication():
+        assert Case.objects.filter(team=two.team_b).exists()
+        raise RuntimeError("publication failed")
+    assert not Case.objects.filter(team=two.team_b).exists()
