@@ -10,6 +10,11 @@ from wijkveilig.demo.seed import BUURTEN, DISTRICTS
 
 @pytest.fixture
 def aworld(world):
+    return load_analysis_world(world)
+
+
+def load_analysis_world(world):
+    """The analysis world on top of a test world (also for tests outside this folder, such as two municipalities)."""
     districts = [DistrictFactory(code=code, name=name) for code, name in DISTRICTS]
     for district, (_code, name) in zip(districts, DISTRICTS):  # the test world made the first one already
         district.name = name

@@ -115,12 +115,13 @@ def test_the_overview_shows_only_the_users_own_municipality(iworld, as_user):
     PostcodeRange.objects.create(postcode_from="9800AA", postcode_to="9800ZZ", number_from=1, number_to=999,
                                  buurt=elsewhere)
     _register_in_last_quarter(iworld.vt_liaison, 9, postcode="9800 AB", colour_answers=answers(c=True))
-    _register_in_last_quarter(iworld.vt_liaison, 6, postcode="1000 AA", colour_answers=answers(c=True))  # unknown
+    # unknown addresses, registered by the Veilig Thuis contact of this municipality's team: this municipality's
+    _register_in_last_quarter(iworld.vt_liaison, 6, postcode="1000 AA", colour_answers=answers(c=True))
     iworld.policy_officer.memberships.create(team=iworld.team)
     table = _table(as_user(iworld.policy_officer).get(URL).content.decode())
     assert "Testbuurt Noord" in table and "Buurt Elders" not in table
     published = PublishedTable.objects.get(municipality=iworld.team.municipality)
-    assert published.content["total"] == 0  # neither the other municipality's 9 nor the 6 unrouted ones
+    assert published.content["total"] in (5, 10)  # the 6 unrouted ones (rounded), never the other municipality's 9
 
 
 def test_without_a_municipality_nothing_is_shown(iworld, as_user):

@@ -6,6 +6,7 @@ whose role is not the tables' owner and has no BYPASSRLS: rows outside `wijkveil
 it. Production connects the application as such a role (README, "Row-level security"); migrations run as the owner.
 """
 
+
 from django.db import connection
 
 from wijkveilig.accounts import policy

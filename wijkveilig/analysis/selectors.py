@@ -34,9 +34,14 @@ class Area:
     district_code: str = ""
 
 
-def municipalities() -> list[Municipality]:
-    """Municipalities with buurten (the only ones an analysis can be about)."""
-    return list(Municipality.objects.filter(districts__buurten__isnull=False).distinct().order_by("code"))
+def municipalities(ids) -> list[Municipality]:
+    """Of the given municipalities (the reader's, `policy.analysis_municipality_ids`), those with buurten: the only
+    ones an analysis can be about."""
+    return list(Municipality.objects.filter(pk__in=ids, districts__buurten__isnull=False).distinct().order_by("code"))
+
+
+def installation_municipality_ids() -> list[int]:
+    return list(Municipality.objects.values_list("pk", flat=True))
 
 
 def areas_of(municipality: Municipality) -> list[Area]:
@@ -118,8 +123,10 @@ def _sum(cells: list) -> int | None:
     return sum(known) if known else None
 
 
-def aggregate_tables(quarter: date, published: dict, areas: list[Area], municipality: Municipality) -> list[dict]:
-    """Per kind: each wijk's buurten, the wijk (sum of its published buurt cells) and the municipality."""
+def aggregate_tables(quarter: date, published: dict, areas: list[Area], municipality: Municipality, *,
+                     unlocated: bool) -> list[dict]:
+    """Per kind: each wijk's buurten, the wijk (sum of its published buurt cells) and the municipality; with
+    `unlocated`, the municipality's row of addresses without a known buurt."""
     tables = []
     for kind in aggregates.kinds():
         table = published[(kind.key, quarter)]
@@ -134,9 +141,10 @@ def aggregate_tables(quarter: date, published: dict, areas: list[Area], municipa
         rows.append({"name": municipality.name, "code": municipality.code, "kind": "gemeente",
                      "cells": [_sum([r["cells"][k] for r in rows if r["kind"] == "buurt"]) for k in range(len(columns))],
                      "total": _sum([r["total"] for r in rows if r["kind"] == "buurt"]) if every else None})
-        unknown_cells, unknown_total = index.get(aggregates.UNKNOWN, ({}, None))
-        rows.append({"name": _("adres zonder bekende buurt (alle gemeenten)"), "code": "", "kind": "onbekend",
-                     "cells": [unknown_cells.get(column) for column in columns], "total": unknown_total})
+        if unlocated:
+            unknown_cells, unknown_total = index.get(aggregates.UNKNOWN, ({}, None))
+            rows.append({"name": _("adres zonder bekende buurt"), "code": "", "kind": "onbekend",
+                         "cells": [unknown_cells.get(column) for column in columns], "total": unknown_total})
         tables.append({"key": kind.key, "title": kind.title, "has_total": kind.has_total, "rows": rows,
                        "headers": [kind.column_labels.get(column, column) for column in columns],
                        "base": table.base, "published_at": table.published_at})
@@ -171,13 +179,17 @@ def readings_of(municipality: Municipality) -> dict:
 
 @dataclass(frozen=True)
 class Choice:
-    """What the reader chose (each parsed from the query string, unknown values replaced by the default)."""
+    """What the reader chose (each parsed from the query string, unknown values replaced by the default), within
+    the reader's municipalities: `municipalities` are theirs, `unlocated` whether they may see the installation's
+    row of addresses without a known buurt."""
 
     municipality: Municipality
     quarters: list
     quarter: date
     indicator: str
     area_code: str
+    municipalities: list = field(default_factory=list)
+    unlocated: bool = False  # fails closed: the installation-wide row only when the reader's scope covers it
 
 
 def analysis(choice: Choice) -> dict:
@@ -192,6 +204,7 @@ def analysis(choice: Choice) -> dict:
         "areas": areas, "area": area, "cbs_table": table, "figures": figures,
         "comparison": comparison(area, figures, choice.municipality) if area else None,
         "map": choropleth(choice.indicator, areas, figures, shapes_of(areas), units[choice.indicator]),
-        "aggregates": aggregate_tables(choice.quarter, published, areas, choice.municipality),
+        "aggregates": aggregate_tables(choice.quarter, published, areas, choice.municipality,
+                                       unlocated=choice.unlocated),
         "trend": trend(area, choice.quarters, published) if area else None,
     }

@@ -5,10 +5,10 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkveilig.accounts.models import Team
 from wijkveilig.analysis import policy
 from wijkveilig.analysis.models import RiskLevel, RiskReading
 from wijkveilig.areas.models import Buurt
@@ -28,8 +28,10 @@ class ReadingEntry:
 
 
 def team_buurt_codes(user) -> set[str]:
-    """The buurten of the teams the user is a member of."""
-    return set(Team.objects.filter(memberships__user=user).values_list("buurten__code", flat=True)) - {None}
+    """The buurten of the teams the user is a member of, each within its team's own municipality: a buurt of another
+    municipality linked to a team by mistake gives no right to record that municipality's reading."""
+    own = Buurt.objects.filter(teams__memberships__user=user, district__municipality_id=F("teams__municipality_id"))
+    return set(own.values_list("code", flat=True))
 
 
 def require_risk_reading_right(*, actor: Actor, buurt_code: str) -> None:

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,8 +23,11 @@ DEFAULT_INDICATOR = "low_income_pct"
 
 
 def _choice(request) -> selectors.Choice | None:
-    """The reader's choice from the query string; anything unknown falls back to the default, never an error."""
-    found = selectors.municipalities()
+    """The reader's choice from the query string; anything unknown falls back to the default, never an error. A
+    municipality outside the reader's (`policy.analysis_municipality_ids`) is unknown here: it falls back to their
+    own, so the page neither shows nor confirms another municipality."""
+    own = policy.analysis_municipality_ids(request.user)
+    found = selectors.municipalities(own)
     if not found:
         return None
     municipality = next((m for m in found if m.code == request.GET.get("gemeente")), None) or found[0]
@@ -31,7 +35,8 @@ def _choice(request) -> selectors.Choice | None:
     quarter = periods.parse_quarter(request.GET.get("kwartaal", ""))
     keys = {key for key, _label, _unit in indicators.all_indicators()}
     indicator = request.GET.get("indicator", "")
-    return selectors.Choice(municipality=municipality, quarters=quarters,
+    # tables are per municipality: the row of addresses without a known buurt is the chosen municipality's own
+    return selectors.Choice(municipality=municipality, municipalities=found, unlocated=True, quarters=quarters,
                             quarter=quarter if quarter in quarters else quarters[0],
                             indicator=indicator if indicator in keys else DEFAULT_INDICATOR,
                             area_code=request.GET.get("gebied", ""))
@@ -49,7 +54,9 @@ def analysis_view(request):
     choice = _choice(request)
     _log(request, "analysis.viewed")
     if choice is None:
-        return render(request, "analysis/page.html", {"empty": True})
+        return render(request, "analysis/page.html", {
+            "empty": True, "no_municipality": not policy.analysis_municipality_ids(request.user)
+            and bool(selectors.installation_municipality_ids())})
     return render(request, "analysis/page.html", _page_context(request, choice))
 
 
@@ -58,7 +65,7 @@ def _page_context(request, choice: selectors.Choice) -> dict:
     readings, area = selectors.readings_of(choice.municipality), data["area"]
     labels = {key: label for key, label, _unit in indicators.all_indicators()}
     return {
-        **data, "choice": choice, "municipalities": selectors.municipalities(),
+        **data, "choice": choice, "municipalities": choice.municipalities,
         "quarter": periods.quarter_label(choice.quarter),
         "quarters": [periods.quarter_label(q) for q in choice.quarters],
         "indicators": indicators.all_indicators(), "indicator_label": labels[choice.indicator],
@@ -66,7 +73,9 @@ def _page_context(request, choice: selectors.Choice) -> dict:
         "readings": [(a, readings.get(a.code)) for a in data["areas"] if a.kind == "buurt"],
         "can_record_reading": bool(area) and area.kind == "buurt" and policy.can_record_risk_reading(
             request.user, buurt_code=area.code, team_buurt_codes=services.team_buurt_codes(request.user)),
-        "query": request.GET.urlencode(),
+        # the export links carry the choice as resolved, not the raw query: they download what the page shows
+        "query": urlencode({"gemeente": choice.municipality.code, "kwartaal": periods.quarter_label(choice.quarter),
+                            "indicator": choice.indicator, "gebied": area.code if area else ""}),
     }
 
 

@@ -25,8 +25,10 @@ def access_member(request, member_id: int) -> Membership:
 
 
 def access_municipality(request, municipality_id: int, allowed) -> Municipality:
+    """A municipality within the user's scope (`policy.municipality_scope`); another municipality of the installation
+    is 404, like a missing one, so its existence is not told either."""
     require(allowed(request.user))
-    municipality = Municipality.objects.filter(pk=municipality_id).first()
+    municipality = policy.municipality_scope(request.user).filter(pk=municipality_id).first()
     if municipality is None:
         raise Http404
     return municipality

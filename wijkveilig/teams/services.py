@@ -125,7 +125,7 @@ def agreement_for(municipality: Municipality) -> VtAgreement | None:
 def vt_agreement_set(*, actor: Actor, municipality: Municipality, expected_version: int,
                      values: AgreementIn) -> VtAgreement:
     """Record the municipality's scenario and agreements with Veilig Thuis (version 0: none recorded yet)."""
-    _require(policy.can_edit_vt_agreement(actor.user))
+    _require(policy.can_edit_vt_agreement(actor.user) and policy.may_open_municipality(actor.user, municipality.pk))
     if values.scenario not in Scenario.values:
         raise DomainError(_("Kies een van de drie samenwerkingsscenario's."), field="scenario")
     if set(values.extra_tasks) - set(ExtraTask.values):
@@ -151,7 +151,7 @@ def self_scan_for(municipality: Municipality, year: int) -> SelfScan:
 def self_scan_save(*, actor: Actor, municipality: Municipality, year: int, expected_version: int,
                    answers: dict[int, selfscan.AnswerIn]) -> SelfScan:
     """Save the year's answers together; each scored statement carries evidence, a low score an action point."""
-    _require(policy.can_fill_self_scan(actor.user))
+    _require(policy.can_fill_self_scan(actor.user) and policy.may_open_municipality(actor.user, municipality.pk))
     if not 2019 <= year <= timezone.localdate().year:  # the Kwaliteitskader dates from November 2019
         raise DomainError(_("Een zelfscan kan alleen over 2019 tot en met dit jaar gaan."))
     statements = set(SelfScanStatement.objects.filter(is_active=True).values_list("pk", flat=True))

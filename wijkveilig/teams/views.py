@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkveilig.accounts.models import Team
-from wijkveilig.areas.models import Municipality
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.core.forms import apply_service, form_status
 from wijkveilig.core.http import form_data
@@ -157,7 +156,7 @@ def municipality_list_view(request):
     require(policy.can_open_municipality_pages(request.user))
     _log_read(request, "team.municipalities_viewed", "municipality")
     return render(request, "teams/municipalities.html", {
-        "municipalities": Municipality.objects.order_by("name"),
+        "municipalities": policy.municipality_scope(request.user).order_by("name"),
         "can_counts": policy.can_view_team_counts(request.user), "can_scan": policy.can_fill_self_scan(request.user),
         "can_vt": policy.can_view_vt_agreements(request.user), "year": timezone.localdate().year})
 
