@@ -6,6 +6,9 @@ export DJANGO_ALLOW_ASYNC_UNSAFE=true
 # Two workers (this machine has two cores); one file per worker keeps module-scoped servers started once.
 PYTEST=(.venv/bin/python -m pytest -q -p no:randomly -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@")
 
+echo "== ruff (rules in pyproject.toml) =="
+.venv/bin/ruff check wijkveilig tests config benchmarks
+
 echo "== SQLite =="
 env -u DATABASE_URL "${PYTEST[@]}"
 

@@ -197,7 +197,8 @@ MATRIX: dict[str, dict[str, tuple[int, ...]]] = {
     "casussen/<int:case_id>/beoordeling/gespreksleidraad/": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     "casussen/<int:case_id>/beoordeling/kindcheck/": {"GET": _CASE_READ, "POST": _CASE_WRITE_INVALID},
     # ---- safety plan (the world has a victim, the mother, but no plan yet; empty POSTs get the form error) ----
-    "casussen/<int:case_id>/veiligheidsplan/": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},  # fields optional, but sent
+    # fields optional, but sent
+    "casussen/<int:case_id>/veiligheidsplan/": {"GET": _CASE_READ, "POST": _CASE_WRITE_POST},
     "casussen/<int:case_id>/veiligheidsplan/afspraken/": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "casussen/<int:case_id>/veiligheidsplan/evaluaties/": {"GET": _NOT_ALLOWED_GET, "POST": _CASE_WRITE_INVALID},
     "casussen/<int:case_id>/veiligheidsplan/veilige-plek/<int:person_id>/": {

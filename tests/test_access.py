@@ -44,7 +44,8 @@ def test_missing_and_forbidden_cases_look_the_same(world, as_user):
 
 
 def test_consulted_specialist_reads_but_cannot_write(world, as_user):
-    services.specialist_consult(actor=Actor.system(world.worker), access=world.access, specialist_id=world.specialist.pk)
+    services.specialist_consult(actor=Actor.system(world.worker), access=world.access,
+                                specialist_id=world.specialist.pk)
     client = as_user(world.specialist)
     assert client.get(detail(world.case)).status_code == 200
     response = client.post(reverse("cases:note_add", args=[world.case.pk]), {"body": "x"})

@@ -181,7 +181,7 @@ def test_generated_requests_never_break_the_api(world, in_process_requests):
             def run(case):
                 _aim_at_real_records(case, ids)
                 response = case.call_and_validate(headers=headers, checks=checks)
-                statuses.setdefault(operation.label, set()).add(_outcome(response))
+                statuses.setdefault(case.operation.label, set()).add(_outcome(response))
                 _reopen_if_closed(world)
 
             run()

@@ -285,7 +285,8 @@ def test_pages_follow_each_other_keeping_the_filter_without_counting_the_log(wor
     assert [r.pk for r in rows_on_page(back)] == [r.pk for r in rows_on_page(pages[1])]
 
 
-@pytest.mark.parametrize("cursor", ["niet-een-cursor", "t1_i", "t99999999999999999999_i1", "i1_t1", "t1_i1_i2", "x1_i2"])
+@pytest.mark.parametrize("cursor", [
+    "niet-een-cursor", "t1_i", "t99999999999999999999_i1", "i1_t1", "t1_i1_i2", "x1_i2"])
 def test_a_malformed_cursor_shows_the_first_page(world, as_user, cursor):
     response = as_user(world.log_officer).get(LOG, {"na": cursor, "voor": cursor})
     assert response.status_code == 200

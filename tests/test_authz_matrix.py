@@ -261,7 +261,8 @@ def matrix_world(world):
                                  buurt=w.buurt)
     w.concern = intake_services.concern_register(
         actor=actor_vt, source="veilig_thuis", received_at=now_, household_name="Huishouden Intakematrix",
-        postcode="9900AB", house_number="5", observation="Fictieve overdracht.", answers=TriageAnswers(False, True, False),
+        postcode="9900AB", house_number="5", observation="Fictieve overdracht.",
+        answers=TriageAnswers(False, True, False),
         reasons={"direct_danger": "x", "structural_unsafety": "x", "multi_problem": "x"})
     w.municipal_concern = intake_services.concern_register(
         actor=actor_vt, source="veilig_thuis", received_at=now_, household_name="Huishouden Gemeentematrix",
@@ -368,7 +369,8 @@ PAGE_BODIES = {
     "intake/nieuw/": lambda w: {"source": "team", "received_at": "2024-05-01T10:00",
                                 "household_name": "Huishouden Nieuw", "observation": "Fictief", **_TRIAGE_FORM},
     "intake/<int:concern_id>/triage/": lambda w: {**_TRIAGE_FORM, "version": w.concern.version},
-    "intake/<int:concern_id>/kleur/": lambda w: {"colour": "rood", "reason": "Fictieve reden", "version": w.concern.version},
+    "intake/<int:concern_id>/kleur/": lambda w: {"colour": "rood", "reason": "Fictieve reden",
+                                                 "version": w.concern.version},
     "intake/<int:concern_id>/casus/": lambda w: {"household": "new", "workers": [w.worker.pk]},
     "intake/<int:concern_id>/melding/": lambda w: {"idempotency_key": "matrix-intake-report", "observation": "Fictief",
                                                    "not_informed_reason": "Fictief: moeder zou in gevaar komen."},
@@ -408,9 +410,9 @@ API_BODIES = {
     "POST /api/v1/cases/{case_id}/close": lambda w: {"reason": "safety_reached", **_version(w)},
     "POST /api/v1/cases/{case_id}/persons": lambda w: {"first_name": "Proef", "last_name": "Persoon",
                                                        "roles": ["witness"]},
-    "PUT /api/v1/cases/{case_id}/persons/{person_id}": lambda w: {"first_name": "Anna", "last_name": SENTINEL,
-                                                                  "roles": ["victim"], "gender": "f", "birth_date": None,
-                                                                  "bsn": "", "version": w.mother.version},
+    "PUT /api/v1/cases/{case_id}/persons/{person_id}": lambda w: {
+        "first_name": "Anna", "last_name": SENTINEL, "roles": ["victim"], "gender": "f", "birth_date": None,
+        "bsn": "", "version": w.mother.version},
     "POST /api/v1/cases/{case_id}/relations": lambda w: {"person_id": w.mother.pk, "other_id": w.child.pk,
                                                          "kind": "parent"},
     "POST /api/v1/cases/{case_id}/notes": lambda w: {"statement_kind": "observation", "body": "Fictief",

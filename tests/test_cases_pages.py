@@ -1,5 +1,6 @@
 """The case pages as each persona uses them: what is saved, what is refused (in Dutch, input kept), what is logged."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -422,7 +423,7 @@ def _rich_case(world, n: int) -> None:
         services.note_add(actor=actor, access=world.access, kind="signal", statement_kind="observation",
                           occurred_at=timezone.now() - timedelta(hours=i), body=f"Fictief signaal {i}",
                           place="Thuis", observer="Buurvrouw")
-    for first, second in zip(persons, persons[1:]):
+    for first, second in itertools.pairwise(persons):
         hh.relation_add(actor=actor, access=world.access, person_id=first.pk, other_id=second.pk, kind="sibling")
 
 
@@ -432,7 +433,10 @@ def _queries(client, path) -> int:
     return len(captured)
 
 
-MAX_QUERIES = {"caseload": 42, "list": 20, "detail": 32}  # the real guard: the next test (no growth); detail +7: AVE phase and stagnation signals (incl. missed monitoring), +1: kindcheck prompt; caseload +2: monitoring and returning-violence lines; caseload 42: the werkvoorraad of issue 11 (every kind of line, a fixed number each, see tests/test_worklist.py)
+# The real guard is the next test (no growth). detail +7: AVE phase and stagnation signals (incl. missed monitoring),
+# +1: kindcheck prompt; caseload +2: monitoring and returning-violence lines; caseload 42: the werkvoorraad of
+# issue 11 (every kind of line, a fixed number each, see tests/test_worklist.py).
+MAX_QUERIES = {"caseload": 42, "list": 20, "detail": 32}
 
 
 @pytest.mark.parametrize("n", [2, 30])

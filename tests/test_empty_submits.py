@@ -15,7 +15,8 @@ from wijkveilig.audit.services import Actor
 from wijkveilig.cases import services
 from wijkveilig.cases.models import EmergencyAccess
 
-SKIPPED_PREFIXES = ("api/", "beheer/", "static/", "inloggen/", "uitloggen/")  # the admin and login flows test themselves
+# The admin and login flows test themselves.
+SKIPPED_PREFIXES = ("api/", "beheer/", "static/", "inloggen/", "uitloggen/")
 # One button, no fields: submitting it is the whole action (the browser always sends the CSRF token along).
 BUTTONS = {"meldcode:start", "meldcode:step_complete", "meldcode:confirm", "safety:agree",
            "collaboration:decision_done", "collaboration:mda_join", "accounts:token_revoke", "cases:emergency_review"}

@@ -79,7 +79,7 @@ def test_free_text_is_ciphertext_in_the_database_and_plaintext_through_the_orm(s
 
 
 def test_no_plaintext_anywhere_in_the_encrypted_tables(secrets):
-    for (model, pk), expected in secrets.items():
+    for model, pk in secrets:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} WHERE id = %s", [pk])
             row = " ".join(str(value) for value in cursor.fetchone())
@@ -164,8 +164,8 @@ def test_rotation_leaves_created_timestamps_alone(secrets):
 
 
 def test_rotation_refuses_when_a_value_cannot_be_decrypted(secrets):
-    with override_settings(FIELD_ENCRYPTION_KEYS=[Fernet.generate_key().decode()]):
-        with pytest.raises(CommandError, match="cannot be decrypted"):
-            call_command("rotate_field_keys", stdout=StringIO())
+    with (override_settings(FIELD_ENCRYPTION_KEYS=[Fernet.generate_key().decode()]),
+          pytest.raises(CommandError, match="cannot be decrypted")):
+        call_command("rotate_field_keys", stdout=StringIO())
     for (model, pk), expected in secrets.items():
         assert orm_values(model, pk, list(expected)) == expected

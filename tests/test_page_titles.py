@@ -43,7 +43,7 @@ def test_every_page_of_a_case_names_the_case_and_has_its_own_title(case_pages):
 
 
 def test_a_person_page_names_the_person_and_the_case(case_pages, as_user):
-    world, ids, pages = case_pages
+    world, _ids, pages = case_pages
     title = pages["cases:person_edit"]
     assert title.startswith("Persoon Testouder Fictief · ") and world.case.reference in title
 

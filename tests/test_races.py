@@ -279,9 +279,10 @@ def editable_world(flushable_access_log, world):
                            roles=["victim"])
     note = case_services.note_add(actor=actor, access=world.access, kind="signal", statement_kind="observation",
                                   occurred_at=timezone.now(), body="Origineel (fictief)")
-    agreement = safety_services.safety_agreement_add(actor=actor, access=world.access, entry=safety_services.AgreementEntry(
+    entry = safety_services.AgreementEntry(
         kind="immediate", who="Moeder (fictief)", what="Origineel (fictief)",
-        due_on=timezone.localdate() + timezone.timedelta(days=7), is_protective=False, audience_ids=(person.pk,)))
+        due_on=timezone.localdate() + timezone.timedelta(days=7), is_protective=False, audience_ids=(person.pk,))
+    agreement = safety_services.safety_agreement_add(actor=actor, access=world.access, entry=entry)
     PostcodeRange.objects.create(postcode_from="9900AA", postcode_to="9900ZZ", number_from=1, number_to=999,
                                  buurt=world.buurt)
     concern = intake_services.concern_register(

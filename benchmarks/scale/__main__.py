@@ -7,21 +7,19 @@ import os
 import sys
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
 import django
-
-django.setup()
-
 from django.db import connection
-
-from benchmarks.scale import build as builder
-from benchmarks.scale import load, measure
 
 OUT = Path(os.environ.get("WIJKVEILIG_BENCH_OUT", "var/bench"))
 
 
 def main() -> int:
+    # The harness modules import models, so Django is set up before they are imported.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from benchmarks.scale import build as builder
+    from benchmarks.scale import load, measure
+
     parser = argparse.ArgumentParser()
     parser.add_argument("step", choices=["build", "more-log", "measure", "load", "all"])
     parser.add_argument("--log-rows", type=int, default=0, help="more-log: how many rows to add")
@@ -53,8 +51,9 @@ def main() -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM audit_accesslogentry")
             log_rows = cursor.fetchone()[0]
-        report = (f"## {built.size:,} cases, {log_rows:,} access-log rows ({connection.vendor}, {args.repeat} repetitions, "
-                  f"load average {load_average} on {os.cpu_count()} cores)\n\n{measure.table(results)}\n")
+        report = (f"## {built.size:,} cases, {log_rows:,} access-log rows ({connection.vendor}, "
+                  f"{args.repeat} repetitions, load average {load_average} on {os.cpu_count()} cores)\n\n"
+                  f"{measure.table(results)}\n")
         name = f"scale-{built.size}" + (f"-log{log_rows // 1_000_000}M" if args.only else "")
         (OUT / f"{name}.md").write_text(report + "\n" + measure.plans(results))
         (OUT / f"{name}.json").write_text(json.dumps(measure.as_json(results), indent=1))

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import connection, transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -85,7 +86,7 @@ def _bulk(model, objects, progress: Progress, label: str):
 
 def _users(prefix: str, role: str, count: int) -> list[User]:
     return [User(username=f"{prefix}{i}", role=role, first_name="Meet", last_name=f"{prefix}{i}",
-                 password="!", organisation="") for i in range(count)]
+                 password=UNUSABLE_PASSWORD_PREFIX, organisation="") for i in range(count)]
 
 
 def _log_rows(cases, members_by_team, rng: random.Random, now: datetime, rows_per_case: int):
@@ -207,7 +208,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
             for team, i in plan], progress, "households")
         year = now.year
         cases = []
-        for n, ((team, i), household) in enumerate(zip(plan, households, strict=True)):
+        for n, ((team, _), household) in enumerate(zip(plan, households, strict=True)):
             opened = now - timedelta(days=rng.random() * 3 * 365)
             is_open = rng.random() < OPEN_SHARE
             cases.append(Case(reference=f"WV-{year}-{n + 1:07d}", household=household, team=team,

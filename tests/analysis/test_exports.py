@@ -47,7 +47,7 @@ def test_excel_has_the_same_rows(client):
     response = client.get(reverse("analysis:export_xlsx"))
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0][0].startswith("Wijkanalyse Gemeente Voorbeeld")
     header = next(r for r in rows if r[:2] == ("code", "naam") or list(r[:2]) == ["code", "naam"])
     stations = next(r for r in rows if r[0] == "BU99990103")

@@ -144,8 +144,8 @@ def test_the_api_shows_the_prompt_and_records_a_kindcheck_outside_a_route(world,
     assert client.get(path).json()["kindcheck_prompt"] == ["addiction"]
     refused = post(client, f"/cases/{world.case.pk}/kindcheck", {"minors": "no"})
     assert refused.status_code == 422 and "niet van toepassing" in refused.json()["detail"]
-    done = post(client, f"/cases/{world.case.pk}/kindcheck", {"minors": "not_applicable", "risk_situations": ["addiction"],
-                                                              "not_applicable_reason": "Liv woont bij haar moeder, "
-                                                                                       "geen contact (fictief)."})
+    done = post(client, f"/cases/{world.case.pk}/kindcheck", {
+        "minors": "not_applicable", "risk_situations": ["addiction"],
+        "not_applicable_reason": "Liv woont bij haar moeder, geen contact (fictief)."})
     assert done.status_code == 201 and done.json()["route_id"] is None
     assert client.get(path).json()["kindcheck_prompt"] == []

@@ -1,4 +1,5 @@
-"""Assessment pages per persona: worker and coordinator write, consulted specialist reads only, outsider sees nothing."""
+"""Assessment pages per persona: worker and coordinator write, consulted specialist reads only, outsider sees
+nothing."""
 
 import pytest
 from django.urls import reverse

@@ -29,7 +29,8 @@ def test_zrm_has_the_13_domains_and_official_labels():
     assert len(zrm.DOMAINS) == 13
     assert str(zrm.DOMAIN_LABELS["domestic_relations"]) == "Huiselijke relaties"
     assert [str(label) for _n, label in zrm.SCORES] == [
-        "Acute problematiek", "Niet zelfredzaam", "Beperkt zelfredzaam", "Voldoende zelfredzaam", "Volledig zelfredzaam"]
+        "Acute problematiek", "Niet zelfredzaam", "Beperkt zelfredzaam", "Voldoende zelfredzaam",
+        "Volledig zelfredzaam"]
 
 
 @pytest.mark.parametrize(("codes", "per_level", "verdict"), [
@@ -38,7 +39,7 @@ def test_zrm_has_the_13_domains_and_official_labels():
     (RISK_MICRO + PROT_MESO, {"micro": (3, 0), "meso": (0, 1), "macro": (0, 0)}, "even"),
     (RISK_MICRO + RISK_MESO + PROT_MACRO, {"micro": (3, 0), "meso": (2, 0), "macro": (0, 2)}, "risk"),
     (PROT_MESO + PROT_MACRO, {"micro": (0, 0), "meso": (0, 1), "macro": (0, 2)}, "protective"),
-    (RISK_MICRO + ["no_such_factor"], {"micro": (3, 0), "meso": (0, 0), "macro": (0, 0)}, "risk"),
+    ([*RISK_MICRO, "no_such_factor"], {"micro": (3, 0), "meso": (0, 0), "macro": (0, 0)}, "risk"),
 ])
 def test_balance_compute(codes, per_level, verdict):
     balance = rules.balance_compute(codes)

@@ -110,6 +110,6 @@ def test_policy_officer_reads_figures_and_reading_and_exports_excel(page, url, a
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel").click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-    values = [row for row in sheet.iter_rows(values_only=True)]
+    values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "Wijkanalyse Gemeente Voorbeeld (GM9999)"
     assert any(row[0] == "BU99990103" for row in values)

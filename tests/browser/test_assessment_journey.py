@@ -14,7 +14,8 @@ from wijkveilig.cases import household_services as hh
 
 pytestmark = pytest.mark.browser
 
-CHART_DRAWN = "(selector) => { const c = document.querySelector(selector); return !!(window.Chart && Chart.getChart(c)); }"
+CHART_DRAWN = ("(selector) => { const c = document.querySelector(selector); "
+               "return !!(window.Chart && Chart.getChart(c)); }")
 
 
 def _score_zrm(page, score_for) -> None:

@@ -68,7 +68,8 @@ def test_worker_records_conference_and_completes_own_decision(world, page, url, 
     expect(page.get_by_role("status").filter(has_text="Casusbespreking vastgelegd.")).to_be_visible()
     assert_accessible(page, "samenwerking: overzicht met besluit")
     page.goto(url("/werkvoorraad/"))
-    expect(page.get_by_role("region", name="Samenwerking en opschaling")).to_contain_text("besluit uit de casusbespreking")
+    expect(page.get_by_role("region", name="Samenwerking en opschaling")).to_contain_text(
+        "besluit uit de casusbespreking")
     page.get_by_role("link", name="Naar de besluiten").click()
     page.get_by_role("button", name="Markeer als afgerond").click()
     expect(page.get_by_role("status").filter(has_text="Besluit afgerond.")).to_be_visible()

@@ -31,7 +31,8 @@ def test_red_concern_is_reported_to_veilig_thuis_from_the_queue(page, url, world
     page.goto(url(f"/intake/{concern.pk}/"))
     triage = page.get_by_role("region", name="Triage")
     triage.get_by_role("group", name="A. Is er direct gevaar?").get_by_label("ja").check()
-    triage.get_by_role("group", name="B. Is er sprake van structurele ernstige onveiligheid?").get_by_label("nee").check()
+    triage.get_by_role("group", name="B. Is er sprake van structurele ernstige onveiligheid?").get_by_label(
+        "nee").check()
     triage.get_by_role("group", name="C. Is er een schadelijke multiprobleemsituatie?").get_by_label("nee").check()
     for i, text in enumerate(["Fictief: dreiging met een mes.", "Fictief: eerste melding.", "Fictief: niets bekend."]):
         triage.get_by_label("Onderbouwing").nth(i).fill(text)

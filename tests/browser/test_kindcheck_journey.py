@@ -60,7 +60,8 @@ def test_zrm_addiction_prompts_the_kindcheck_until_done_and_step_one_needs_one(w
     expect(page.get_by_label("verslaving (drugs, alcohol)")).to_be_checked()  # the prompt's reason, ticked
     assert_accessible(page, "kindcheck: formulier")
     page.get_by_label("Wonen er minderjarigen").select_option(label="niet van toepassing")
-    page.get_by_label("Wie zorgt voor de kinderen").fill("Liv woont bij haar moeder, om het weekend bij Frank (fictief).")
+    page.get_by_label("Wie zorgt voor de kinderen").fill(
+        "Liv woont bij haar moeder, om het weekend bij Frank (fictief).")
     page.get_by_role("button", name="Kindcheck vastleggen").click()
     expect(page.get_by_role("alert")).to_contain_text("Uw invoer is bewaard")
     expect(page.get_by_role("main")).to_contain_text("Leg vast waarom de kindcheck niet van toepassing is.")

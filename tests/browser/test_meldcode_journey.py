@@ -239,7 +239,8 @@ def _report(page) -> VtReport:
     page.get_by_label("Hoe reageerde die persoon?").fill("Boos, maar begrijpt het (fictief).")
     page.get_by_role("button", name="Melding registreren").click()
     # the team's Veilig Thuis contact receives it in Wijkveilig (Team.vt_delivery, issue 11): no PDF to send
-    _saved(page, "meldcode: melding geregistreerd", "ontvangt die in Wijkveilig. U hoeft de PDF niet zelf te versturen.")
+    _saved(page, "meldcode: melding geregistreerd",
+           "ontvangt die in Wijkveilig. U hoeft de PDF niet zelf te versturen.")
     report = VtReport.objects.get()
     with page.expect_download() as download_info:
         page.get_by_role("region", name="Meldingen aan Veilig Thuis").get_by_role("link", name="PDF").click()
@@ -302,7 +303,8 @@ def test_worker_walks_the_meldcode_route_and_veilig_thuis_gives_feedback(page, u
     assert (kindcheck.risk_situations, kindcheck.minors) == (["violent_partner"], "yes")
     assert route.consultations.filter(kind="veilig_thuis").count() == 1
     assert report.feedback.get().decision == "transfer"
-    assert AccessLogEntry.objects.filter(event="vt_report.feedback_recorded", username=world.vt_liaison.username).exists()
+    assert AccessLogEntry.objects.filter(event="vt_report.feedback_recorded",
+                                         username=world.vt_liaison.username).exists()
     assert console_errors == []
 
 
@@ -386,7 +388,8 @@ def _sweep_after_decision(sweep, world, route) -> None:
 def _sweep_veilig_thuis(sweep, world, report) -> None:
     sweep.visit("meldcode-sweep: Veilig Thuis, meldingen", "/veilig-thuis/")
     expect(sweep.page.get_by_role("link", name=world.case.reference)).to_be_visible()
-    sweep.visit("meldcode-sweep: Veilig Thuis, melding", f"/veilig-thuis/casussen/{world.case.pk}/meldingen/{report.pk}/")
+    sweep.visit("meldcode-sweep: Veilig Thuis, melding",
+                f"/veilig-thuis/casussen/{world.case.pk}/meldingen/{report.pk}/")
     sweep.submit_invalid("meldcode-sweep: Veilig Thuis, terugkoppeling met fout", "Terugkoppeling vastleggen")
 
 

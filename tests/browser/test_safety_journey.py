@@ -94,7 +94,8 @@ def test_protective_agreement_is_refused_for_the_perpetrator_and_missing_from_hi
     expect(error).to_contain_text("nooit zichtbaar voor een (vermoedelijke) pleger")
     expect(error).to_contain_text("Frank")
     expect(page.get_by_role("alert").first).to_contain_text("Niet opgeslagen")
-    expect(form.get_by_label("Wat", exact=True)).to_have_value(f"{CANARY}: belt bij spanning haar zus, die haalt Liv op")
+    expect(form.get_by_label("Wat", exact=True)).to_have_value(
+        f"{CANARY}: belt bij spanning haar zus, die haalt Liv op")
     assert_accessible(page, "veiligheidsplan: pleger aangevinkt bij beschermende afspraak")
 
     form.get_by_label("Frank Testerink").uncheck()
@@ -105,7 +106,8 @@ def test_protective_agreement_is_refused_for_the_perpetrator_and_missing_from_hi
     expect(row.locator("dt", has_text="Zichtbaar voor").locator("xpath=following-sibling::dd[1]")).to_have_text("Anna")
     assert_accessible(page, "veiligheidsplan: beschermende afspraak voor het slachtoffer")
 
-    for_frank = _pdf_text(page, url, page.get_by_role("link", name="Gezinsversie voor Frank (pdf)").get_attribute("href"))
+    for_frank = _pdf_text(page, url,
+                          page.get_by_role("link", name="Gezinsversie voor Frank (pdf)").get_attribute("href"))
     for_anna = _pdf_text(page, url, page.get_by_role("link", name="Gezinsversie voor Anna (pdf)").get_attribute("href"))
     assert "Voor: Frank" in for_frank and CANARY not in for_frank and "haalt Liv op" not in for_frank
     assert CANARY in for_anna

@@ -94,8 +94,9 @@ def test_overrule_without_reason_is_refused_and_keeps_input(iworld, as_user):
 
 def test_partner_shares_and_sees_only_status(iworld, as_user):
     client = as_user(iworld.partner)
-    response = client.post(reverse("intake:share"), {"household_name": "Huishouden Deelproef", "postcode": "9900AB",
-                                                     "house_number": "3", "observation": "Fictief: kind vaak hongerig."})
+    response = client.post(reverse("intake:share"), {
+        "household_name": "Huishouden Deelproef", "postcode": "9900AB", "house_number": "3",
+        "observation": "Fictief: kind vaak hongerig."})
     assert response.status_code == 302
     concern = Concern.objects.get()
     actor = Actor.system(iworld.coordinator)

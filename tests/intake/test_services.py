@@ -115,8 +115,8 @@ def test_bsn_must_pass_the_11_proef(iworld):
 def test_partner_share_is_rate_limited_in_the_service(iworld):
     actor = Actor.system(iworld.partner)
     for _ in range(services.MAX_SHARES_PER_HOUR):
-        services.concern_share(actor=actor, household_name="Huishouden Deelproef", observation="Fictief", postcode="9900AB",
-                               house_number="3")
+        services.concern_share(actor=actor, household_name="Huishouden Deelproef", observation="Fictief",
+                               postcode="9900AB", house_number="3")
     with pytest.raises(DomainError) as error:
         services.concern_share(actor=actor, household_name="Huishouden Deelproef", observation="Fictief")
     assert "afgelopen uur" in error.value.message
@@ -162,7 +162,8 @@ def test_confirmed_match_opens_the_case_on_the_known_household(iworld):
     assert case.household_id == known.household_id and case.team == iworld.team
     assert Person.objects.filter(household=known.household, bsn_hash=known.bsn_hash).count() == 1  # not duplicated
     assert Person.objects.filter(household=known.household, first_name="Noa").count() == 1
-    assert list(case.assignments.filter(ended_at__isnull=True).values_list("user", flat=True)) == [iworld.duo_partner.pk]
+    current_workers = case.assignments.filter(ended_at__isnull=True).values_list("user", flat=True)
+    assert list(current_workers) == [iworld.duo_partner.pk]
     concern.refresh_from_db()
     assert (concern.case, concern.status) == (case, ConcernStatus.CASE_OPENED)
 
@@ -178,7 +179,8 @@ def test_households_of_other_teams_are_not_offered(iworld):
         actor=Actor.system(iworld.outsider), household_name="Huishouden Elders").case.pk), "assigned", True)
     hh.person_add(actor=Actor.system(iworld.outsider), access=other, first_name="Anna", last_name="Elders",
                   roles=["victim"], bsn=VALID_BSN)
-    concern = register(iworld.vt_liaison, colour_answers=answers(), persons=[PersonKnown("Anna", "Elders", bsn=VALID_BSN)])
+    concern = register(iworld.vt_liaison, colour_answers=answers(),
+                       persons=[PersonKnown("Anna", "Elders", bsn=VALID_BSN)])
     assert services.household_matches(concern) == []
 
 

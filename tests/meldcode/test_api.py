@@ -29,7 +29,8 @@ def test_full_route_over_the_api(world):
     skipped = post(c, f"{base}/steps/3/complete")
     assert skipped.status_code == 422
     assert "overslaan" in skipped.json()["detail"]
-    assert post(c, f"{base}/signals", {"supports_suspicion": True, "body": "Signaal via API (fictief)"}).status_code == 200
+    signal = {"supports_suspicion": True, "body": "Signaal via API (fictief)"}
+    assert post(c, f"{base}/signals", signal).status_code == 200
     assert post(c, f"{base}/kindcheck", {"risk_situations": ["weapon"], "minors": "no"}).status_code == 200
     assert post(c, f"{base}/steps/1/complete").json()["current_step"] == 2
     today = timezone.localdate().isoformat()
@@ -71,7 +72,8 @@ def test_consulted_specialist_cannot_write(world):
     from wijkveilig.audit.services import Actor
     from wijkveilig.cases import services
 
-    services.specialist_consult(actor=Actor.system(world.worker), access=world.access, specialist_id=world.specialist.pk)
+    services.specialist_consult(actor=Actor.system(world.worker), access=world.access,
+                                specialist_id=world.specialist.pk)
     assert post(api_client(world.specialist), f"/cases/{world.case.pk}/meldcode").status_code == 403
 
 

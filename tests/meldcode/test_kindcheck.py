@@ -158,7 +158,8 @@ def test_the_report_to_veilig_thuis_carries_why_the_kindcheck_did_not_apply(worl
 def test_the_route_page_says_what_step_one_still_needs_and_opens_the_kindcheck(world, actor, route, as_user):
     add_minor(world, actor)
     page = as_user(world.worker).get(reverse("meldcode:route", args=[world.case.pk, route.pk])).content.decode()
-    assert "in dit huishouden staan minderjarigen; doe de kindcheck of leg vast waarom die niet van toepassing is" in page
+    assert ("in dit huishouden staan minderjarigen; doe de kindcheck of leg vast waarom die niet van toepassing is"
+            in page)
     assert "<details open><summary>Kindcheck</summary>" in page
     assert 'value="not_applicable"' in page and "Waarom is de kindcheck niet van toepassing?" in page
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from tests.meldcode.conftest import walk_to_decision
 from wijkveilig.audit.models import AccessLogEntry, Outcome
 from wijkveilig.audit.services import Actor
+from wijkveilig.core.errors import DomainError
 from wijkveilig.core.pdf import long_date
 from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import MeldcodeRoute, VtReport
@@ -61,7 +62,7 @@ def test_invalid_input_keeps_what_was_typed(world, as_user, route):
 
 
 def test_doubt_blocks_weighing_until_vt_consulted_via_page(world, as_user, route):
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError, match="Veilig Thuis raadplegen"):
         walk_to_decision(world, route, in_doubt=True, vt=False)
     client = as_user(world.worker)
     blocked = client.post(url("step_complete", world, route, step=4))

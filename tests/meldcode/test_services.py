@@ -111,8 +111,8 @@ def test_report_is_idempotent_and_sets_deadline(world, route):
     answer(world, route, "suspicion", True)
     answer(world, route, "unsafety", True)
     actor = Actor.system(world.worker)
-    kwargs = dict(actor=actor, access=world.access, route_id=route.pk, idempotency_key="key-12345678",
-                  informed_whom="Moeder", informed_reaction="Begrijpt het, maakt bezwaar")
+    kwargs = {"actor": actor, "access": world.access, "route_id": route.pk, "idempotency_key": "key-12345678",
+              "informed_whom": "Moeder", "informed_reaction": "Begrijpt het, maakt bezwaar"}
     first = ms.vt_report_send(**kwargs)
     second = ms.vt_report_send(**kwargs)
     assert first.pk == second.pk
@@ -169,8 +169,8 @@ def test_vt_feedback_only_by_liaison(world, route):
                            police_called_at=timezone.now(), called_by="Buurman")
     report = ms.vt_report_send(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
                                idempotency_key="key-feedback1", not_informed_reason="Acuut gevaar")
-    feedback_kwargs = dict(report_id=report.pk, moment="after_assessment", decision="transfer",
-                           summary="Overdracht aan het wijkteam", received_on=timezone.localdate())
+    feedback_kwargs = {"report_id": report.pk, "moment": "after_assessment", "decision": "transfer",
+                       "summary": "Overdracht aan het wijkteam", "received_on": timezone.localdate()}
     with pytest.raises(PermissionDenied):  # only Veilig Thuis answers for Veilig Thuis; the refusal is logged
         ms.vt_feedback_record(actor=Actor.system(world.worker), access=world.access, **feedback_kwargs)
     assert AccessLogEntry.objects.filter(event="vt_report.feedback_denied", outcome="denied",

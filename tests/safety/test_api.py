@@ -53,7 +53,8 @@ def test_api_refuses_bad_input_and_other_persons(world, victim, perpetrator):
     c, base = api_client(world.worker), f"/cases/{world.case.pk}/safety-plan"
     assert send(c, "POST", f"{base}/agreements", _agreement() | {"who": "  "}).status_code == 422
     assert send(c, "POST", f"{base}/agreements", _agreement() | {"kind": "x"}).status_code == 422
-    assert send(c, "PUT", f"{base}/safe-places/{perpetrator.pk}", {"answer": SAFE_PLACE, "version": 0}).status_code == 422
+    assert send(c, "PUT", f"{base}/safe-places/{perpetrator.pk}",
+                {"answer": SAFE_PLACE, "version": 0}).status_code == 422
     assert send(c, "POST", f"{base}/reviews", {"agreement_id": 999, "status": "kept",
                                                 "reviewed_on": timezone.localdate().isoformat()}).status_code == 422
     assert not Agreement.objects.exists()
@@ -82,7 +83,8 @@ def test_api_family_pdf_is_per_recipient(world, actor, victim, perpetrator):
     assert "zus Testerink" not in text(perpetrator.pk)
     assert "zus Testerink" in text(victim.pk)
     assert send(c, "GET", f"{base}?for_person_id=999999").status_code == 404
-    assert AccessLogEntry.objects.filter(event="safety.family_pdf_exported", username=world.worker.username).count() == 3
+    exports = AccessLogEntry.objects.filter(event="safety.family_pdf_exported", username=world.worker.username)
+    assert exports.count() == 3
 
 
 def test_api_agreement_audience_refusal_edit_and_version_check(world, actor, victim, perpetrator):

@@ -109,7 +109,8 @@ def test_family_pdf_for_perpetrator_never_shows_the_victims_safe_place(world, as
     assert "zus Testerink" not in for_perpetrator and "Waar kan ik heen" not in for_perpetrator
     assert "zus Testerink" in for_victim
     assert "VT-geheim" not in for_victim + for_perpetrator
-    assert AccessLogEntry.objects.filter(event="safety.family_pdf_exported", username=world.worker.username).count() == 2
+    exports = AccessLogEntry.objects.filter(event="safety.family_pdf_exported", username=world.worker.username)
+    assert exports.count() == 2
 
 
 def test_family_pdf_for_a_person_of_another_household_is_404(world, as_user, actor, other_case_person):

@@ -76,7 +76,8 @@ def test_page_stale_safe_place_save_shows_both_answers_and_keeps_the_input(world
     first, second = login_client(world.worker), login_client(world.coordinator)
     path = reverse("safety:safe_place", args=[world.case.pk, victim.pk])
     field = f"p{victim.pk}"
-    assert f'name="{field}-version" value="0"' in second.get(reverse("safety:plan", args=[world.case.pk])).content.decode()
+    plan_page = second.get(reverse("safety:plan", args=[world.case.pk])).content.decode()
+    assert f'name="{field}-version" value="0"' in plan_page
     assert first.post(path, {f"{field}-answer": SAFE_PLACE, f"{field}-version": 0}).status_code == 302
     response = second.post(path, {f"{field}-answer": "Bij de buren (fictief)", f"{field}-version": 0})
     assert response.status_code == 409

@@ -97,7 +97,7 @@ def test_results_show_only_after_closing_rounded_and_with_the_change_since_last_
     coordinator.post(reverse("teams:reflection_close"), {"team": tworld.team.pk})
     body = text(coordinator.get(reverse("teams:team")))
     row = body.split("5. Als ik het signaleer")[1].split("</tr>")[0]
-    cells = [c for c in row.split('utrecht-table__cell">')[1:]]
+    cells = row.split('utrecht-table__cell">')[1:]
     assert cells[-1].startswith("-100")  # statement 5: everyone recognised it, now nobody: −100 points
 
 

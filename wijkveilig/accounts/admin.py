@@ -28,8 +28,8 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "first_name", "last_name", "role", "is_active", "has_two_factor")
     list_filter = ("role", "is_active", "memberships__team")
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Wijkveilig"), {"fields": ("role", "organisation", "language")}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Wijkveilig"), {"fields": ("role", "organisation")}),)
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Wijkveilig"), {"fields": ("role", "organisation", "language")}))
+    add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("Wijkveilig"), {"fields": ("role", "organisation")}))
     inlines = [MembershipInline]
     actions = ["reset_two_factor"]
 

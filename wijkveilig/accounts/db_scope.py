@@ -24,8 +24,9 @@ def scope_connection(user) -> None:
         if lookup is None:
             cursor.execute("SELECT set_config(%s, '', false)", [SETTING])
             return
+        # `sql` is Django's own compiled subquery; its values stay parameters.
         sql, params = lookup.query.sql_with_params()
-        cursor.execute(f"SELECT set_config(%s, coalesce((SELECT string_agg(m::text, ',') FROM ({sql}) AS s(m)), ''),"
+        cursor.execute(f"SELECT set_config(%s, coalesce((SELECT string_agg(m::text, ',') FROM ({sql}) AS s(m)), ''),"  # noqa: S608
                        " false)", [SETTING, *params])
 
 

@@ -35,7 +35,8 @@ class SessionLifetimeMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             started = request.session.get(AUTH_AT_KEY)
-            too_old = started is None or timezone.now() - datetime.fromisoformat(started) > settings.SESSION_ABSOLUTE_TIMEOUT
+            too_old = (started is None
+                       or timezone.now() - datetime.fromisoformat(started) > settings.SESSION_ABSOLUTE_TIMEOUT)
             if too_old:
                 logout(request)
                 messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))

@@ -58,11 +58,6 @@ class Team(models.Model):
     vt_delivery = models.CharField(_("hoe Veilig Thuis een melding ontvangt"), max_length=20,
                                    choices=VtDelivery.choices, default=VtDelivery.IN_APP)
 
-    @property
-    def worker_sends_vt_pdf(self) -> bool:
-        """The worker sends the PDF when the region works that way, or when no Veilig Thuis contact receives it here."""
-        return self.vt_delivery == VtDelivery.WORKER_SENDS_PDF or self.vt_contact_id is None
-
     class Meta:
         verbose_name = _("wijkteam")
         verbose_name_plural = _("wijkteams")
@@ -70,6 +65,11 @@ class Team(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def worker_sends_vt_pdf(self) -> bool:
+        """The worker sends the PDF when the region works that way, or when no Veilig Thuis contact receives it here."""
+        return self.vt_delivery == VtDelivery.WORKER_SENDS_PDF or self.vt_contact_id is None
 
 
 class Membership(models.Model):

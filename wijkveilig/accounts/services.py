@@ -13,7 +13,7 @@ from wijkveilig.accounts.models import ApiToken, User
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.core.errors import DomainError
 
-TOKEN_PREFIX = "wv_"
+TOKEN_PREFIX = "wv_"  # noqa: S105 - the public prefix that marks a Wijkveilig token, not a secret
 
 
 def _hash_key(key: str) -> str:
@@ -55,7 +55,8 @@ def api_token_user(key: str) -> User | None:
         return None
     now = timezone.now()
     token = (ApiToken.objects.select_related("user")
-             .filter(key_hash=_hash_key(key), revoked_at__isnull=True, expires_at__gt=now, user__is_active=True).first())
+             .filter(key_hash=_hash_key(key), revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+             .first())
     if token is None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

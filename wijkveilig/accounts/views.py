@@ -31,7 +31,8 @@ def lockout_response(request, response=None, credentials=None):
 
 def _next_url(request) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
         return candidate
     return settings.LOGIN_REDIRECT_URL
 
@@ -93,7 +94,8 @@ def enrol_view(request):
             return _finish_second_factor(request, device)
         form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw."))
     secret = b32encode(device.bin_key).decode()
-    return render(request, "accounts/enrol.html", {"form": form, "qr_svg": _qr_svg(device.config_url), "secret": secret})
+    return render(request, "accounts/enrol.html",
+                  {"form": form, "qr_svg": _qr_svg(device.config_url), "secret": secret})
 
 
 @require_POST

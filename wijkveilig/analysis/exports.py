@@ -63,7 +63,7 @@ def rows(data: dict, choice) -> list[list]:
             line += ([""] * width if found is None else
                      found["cells"] + ([found["total"]] if aggregate["has_total"] else []))
         body.append(line)
-    return _sources(data, choice) + [[]] + [header] + body
+    return [*_sources(data, choice), [], header, *body]
 
 
 def response(data: dict, choice, file_format: str) -> HttpResponse:

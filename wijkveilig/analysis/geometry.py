@@ -113,7 +113,9 @@ def read_geopackage(path: Path, layer: str | None = None) -> Iterator[tuple[dict
         if chosen not in layers:
             raise ValueError(f"laag niet gevonden; lagen: {', '.join(layers)}")
         column = db.execute("select column_name from gpkg_geometry_columns where table_name=?", (chosen,)).fetchone()[0]
-        cursor = db.execute(f'select * from "{chosen}"')  # the layer name comes from the file's own catalogue
+        # The layer name comes from the file's own catalogue (checked above); quoted as an identifier all the same.
+        quoted = '"' + chosen.replace('"', '""') + '"'
+        cursor = db.execute(f"select * from {quoted}")  # noqa: S608 - identifier from the catalogue, quoted
         fields = [d[0] for d in cursor.description]
         for values in cursor:
             properties = dict(zip(fields, values))

@@ -102,7 +102,7 @@ def choropleth(indicator: str, areas: list[Area], figures: dict, shapes: dict, u
         rows.append(row)
         if area.code in shapes:
             features.append({"type": "Feature", "geometry": shapes[area.code], "properties": row})
-    lower = [None] + bounds[:-1]
+    lower = [None, *bounds[:-1]]
     legend = [{"swatch": classes.swatch(k, bounds), "class": str(k + 1),
                "range": (_("t/m %(high)s") % {"high": display(high, unit)} if low is None else
                          _("meer dan %(low)s t/m %(high)s") % {"low": display(low, unit),
@@ -139,7 +139,8 @@ def aggregate_tables(quarter: date, published: dict, areas: list[Area], municipa
             rows.append({"name": area.name, "code": area.code, "kind": area.kind, "cells": cells, "total": total})
         every = [a for a in areas if a.kind == "buurt"]
         rows.append({"name": municipality.name, "code": municipality.code, "kind": "gemeente",
-                     "cells": [_sum([r["cells"][k] for r in rows if r["kind"] == "buurt"]) for k in range(len(columns))],
+                     "cells": [_sum([r["cells"][k] for r in rows if r["kind"] == "buurt"])
+                               for k in range(len(columns))],
                      "total": _sum([r["total"] for r in rows if r["kind"] == "buurt"]) if every else None})
         if unlocated:
             unknown_cells, unknown_total = index.get(aggregates.UNKNOWN, ({}, None))

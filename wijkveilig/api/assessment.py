@@ -115,7 +115,8 @@ class KindcheckOut(Schema):
 def _balance_out(assessment, balance) -> dict:
     return {"id": assessment.pk, "assessed_at": assessment.assessed_at,
             "factors": sorted(f.code for f in assessment.factors.all()),
-            "levels": [{"level": lb.level.value, "risk": lb.risk, "protective": lb.protective} for lb in balance.levels],
+            "levels": [{"level": lb.level.value, "risk": lb.risk, "protective": lb.protective}
+                       for lb in balance.levels],
             "risk_outweighs": balance.risk_outweighs}
 
 

@@ -157,7 +157,8 @@ def kindcheck_pictures(case_ids) -> dict[int, kindcheck.KindcheckPicture]:
 
 def kindcheck_prompts(case_ids: list[int]) -> dict[int, kindcheck.KindcheckPrompt]:
     """The cases among `case_ids` that must show "Doe de kindcheck", with the prompt's reasons."""
-    prompts = {case_id: kindcheck.kindcheck_prompt(picture) for case_id, picture in kindcheck_pictures(case_ids).items()}
+    prompts = {case_id: kindcheck.kindcheck_prompt(picture)
+               for case_id, picture in kindcheck_pictures(case_ids).items()}
     return {case_id: prompt for case_id, prompt in prompts.items() if prompt is not None}
 
 

@@ -85,9 +85,6 @@ class AccessLogEntry(models.Model):
             models.Index(fields=["username", "-at", "-id"], name="audit_log_username_idx"),
         ]
 
-    def event_label(self) -> str:
-        return events.event_label(self.event)
-
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("access log rows cannot be changed")
@@ -95,3 +92,6 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("access log rows cannot be deleted")
+
+    def event_label(self) -> str:
+        return events.event_label(self.event)

@@ -155,7 +155,7 @@ def ensure_log_partitions(*, today: date | None = None, months_ahead: int = MONT
             target = add_months(month, step)
             if create_month_partition(cursor, target):
                 created.append(partition_name(target))
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DEFAULT_PARTITION})")
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {DEFAULT_PARTITION})")  # noqa: S608 - table name is a constant
         default_has_rows = cursor.fetchone()[0]
     return EnsureResult(created, default_has_rows)
 

@@ -28,7 +28,8 @@ def _day_start(day) -> datetime:
 
 
 def access_log_search(*, actor: Actor, filters: dict):
-    """Filter the access log per case, user, outcome, period (Dutch calendar days); writes an `access_log.viewed` row first."""
+    """Filter the access log per case, user, outcome, period (Dutch calendar days); writes an `access_log.viewed`
+    row first."""
     rows = policy.log_scope(actor.user, AccessLogEntry.objects.all())
     if filters.get("case_reference"):
         rows = _for_case(rows, filters["case_reference"])

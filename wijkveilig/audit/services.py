@@ -189,8 +189,9 @@ def access_log_drop_month(*, actor: Actor, month: date, today: date | None = Non
     """Drop one month of the access log past its retention period; returns how many rows went.
 
     The only way rows ever leave the log (decision 0030). An administrator only; refused for a month any of whose
-    rows are within ACCESS_LOG_RETENTION_MONTHS; a refusal writes its own denied row. The row that records it (which month, how many rows) is written in
-    the same transaction as the drop, so the log shows every drop that happened and none that did not."""
+    rows are within ACCESS_LOG_RETENTION_MONTHS; a refusal writes its own denied row. The row that records it
+    (which month, how many rows) is written in the same transaction as the drop, so the log shows every drop that
+    happened and none that did not."""
     month = partitions.month_start(month)
     today = today or datetime.now(UTC).date()
     refused = {"actor": actor, "event": "access_log.month_drop_refused", "action": Action.DELETE,
@@ -208,7 +209,7 @@ def access_log_drop_month(*, actor: Actor, month: date, today: date | None = Non
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [name])
         if not cursor.fetchone()[0]:
             return 0
-        cursor.execute(f"SELECT count(*) FROM {name}")
+        cursor.execute(f"SELECT count(*) FROM {name}")  # noqa: S608 - partition name built from a date
         count = cursor.fetchone()[0]
         access_log_write(actor=actor, event="access_log.month_dropped", action=Action.DELETE,
                          section=f"{month:%Y-%m}:{count}", auth_rule="retention")

@@ -9,7 +9,8 @@ from wijkveilig.cases.policy import WRITE_GRANTS, CaseAccess, access_for, case_g
 from wijkveilig.core.http import parse_id
 
 
-def access_case(request, case_id, *, write: bool = False, section: str = "case", event: str = "case.viewed") -> CaseAccess:
+def access_case(request, case_id, *, write: bool = False, section: str = "case",
+                event: str = "case.viewed") -> CaseAccess:
     """Fetch a case within the user's scope and log the access; 404 outside scope, 403 read-only on write.
 
     Reads are logged here before any data leaves; writes are logged by the service in its transaction, and a page

@@ -84,7 +84,8 @@ class NoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=NoteKind.choices, initial=NoteKind.SIGNAL)
     statement_kind = forms.ChoiceField(label=_("Is dit een waarneming, een mening of een hypothese?"),
                                        choices=StatementKind.choices)
-    occurred_at = forms.DateTimeField(label=_("Datum en tijd"), initial=lambda: timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+    occurred_at = forms.DateTimeField(label=_("Datum en tijd"),
+                                      initial=lambda: timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
                                       input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
                                       validators=[_not_too_early],
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
@@ -146,4 +147,4 @@ class CaseSearchForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("alle")), ("open", _("open")), ("closed", _("gesloten"))])
     form = forms.ChoiceField(label=_("Vorm van geweld"), required=False,
-                             choices=[("", _("alle"))] + list(ViolenceForm.choices))
+                             choices=[("", _("alle")), *ViolenceForm.choices])

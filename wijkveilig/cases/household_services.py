@@ -51,8 +51,8 @@ def person_add(*, actor: Actor, access: CaseAccess, first_name: str, last_name: 
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, access: CaseAccess, person: Person, expected_version: int, first_name: str, last_name: str,
-                  birth_date: date | None, gender: str, bsn: str, roles: list[str]) -> Person:
+def person_update(*, actor: Actor, access: CaseAccess, person: Person, expected_version: int, first_name: str,
+                  last_name: str, birth_date: date | None, gender: str, bsn: str, roles: list[str]) -> Person:
     """Correct a person's details and roles; a concurrent edit is refused, never overwritten."""
     case = access.case
     if person.household_id != case.household_id:
@@ -61,7 +61,8 @@ def person_update(*, actor: Actor, access: CaseAccess, person: Person, expected_
     if not roles or any(role not in ParticipantRole.values for role in roles):
         raise DomainError(_("Kies minstens één rol in de casus."), field="roles")
     bsn = bsn.strip().zfill(9) if bsn.strip() else ""
-    person.first_name, person.last_name, person.birth_date, person.gender = first_name.strip(), last_name.strip(), birth_date, gender
+    person.first_name, person.last_name = first_name.strip(), last_name.strip()
+    person.birth_date, person.gender = birth_date, gender
     person.bsn, person.bsn_hash = bsn, lookup_hash(bsn) if bsn else ""
     save_versioned(person, expected_version=expected_version,
                    fields=["first_name", "last_name", "birth_date", "gender", "bsn", "bsn_hash"])

@@ -114,7 +114,8 @@ def case_close(*, actor: Actor, access: CaseAccess, expected_version: int, reaso
                             "Meldcode-route vast wie wat wanneer controleert; sluit daarna de casus."),
                           field="reason")
     case.status, case.close_reason, case.close_note, case.closed_at = CaseStatus.CLOSED, reason, note, timezone.now()
-    save_versioned(case, expected_version=expected_version, fields=["status", "close_reason", "close_note", "closed_at"])
+    save_versioned(case, expected_version=expected_version,
+                   fields=["status", "close_reason", "close_note", "closed_at"])
     _timeline(case=case, actor=actor, event="case.closed", detail=reason)
     _log_change(actor=actor, access=access, event="case.closed")
     return case
@@ -127,7 +128,8 @@ def case_reopen(*, actor: Actor, access: CaseAccess, expected_version: int) -> C
     if case.status == CaseStatus.OPEN:
         raise DomainError(_("Deze casus is al open."))
     case.status, case.close_reason, case.close_note, case.closed_at = CaseStatus.OPEN, "", "", None
-    save_versioned(case, expected_version=expected_version, fields=["status", "close_reason", "close_note", "closed_at"])
+    save_versioned(case, expected_version=expected_version,
+                   fields=["status", "close_reason", "close_note", "closed_at"])
     _timeline(case=case, actor=actor, event="case.reopened")
     _log_change(actor=actor, access=access, event="case.reopened")
     return case
@@ -200,8 +202,10 @@ def note_update(*, actor: Actor, access: CaseAccess, note: Note, expected_versio
         raise DomainError(_("Deze notitie hoort niet bij deze casus."))
     if not body.strip():
         raise DomainError(_("Schrijf op wat er is waargenomen of besproken."), field="body")
-    note.body, note.statement_kind, note.place, note.observer, note.source = body, statement_kind, place, observer, source
-    save_versioned(note, expected_version=expected_version, fields=["body", "statement_kind", "place", "observer", "source"])
+    note.body, note.statement_kind = body, statement_kind
+    note.place, note.observer, note.source = place, observer, source
+    save_versioned(note, expected_version=expected_version,
+                   fields=["body", "statement_kind", "place", "observer", "source"])
     _timeline(case=access.case, actor=actor, event=f"{note.kind}.updated", note=note)
     _log_change(actor=actor, access=access, event=f"{note.kind}.updated", section="notes")
     return note

@@ -82,9 +82,10 @@ def case_summary_view(request, case_id: int):
     access = access_case(request, case_id, write=True)
     form = forms.CaseSummaryForm(request.POST)
     current_url = reverse("cases:detail", args=[case_id])
-    if form.is_valid() and apply_service(form, record=access.case, current_url=current_url, call=lambda: services.case_update(
-            actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
-            summary=form.cleaned_data["summary"])):
+    if form.is_valid() and apply_service(
+            form, record=access.case, current_url=current_url, call=lambda: services.case_update(
+                actor=Actor.from_request(request), access=access, expected_version=form.cleaned_data["version"],
+                summary=form.cleaned_data["summary"])):
         messages.success(request, _("De aanleiding is opgeslagen."))
         return redirect("cases:detail", case_id=case_id)
     context = _detail_context(access) | {"summary_form": form}

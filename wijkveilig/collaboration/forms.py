@@ -76,10 +76,12 @@ class AveForm(forms.Form):
     phase = forms.TypedChoiceField(label=_("Nieuwe AVE-fase"), choices=AvePhase.choices, coerce=int,
                                    widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reden van op- of afschalen"), widget=TEXT, max_length=5000)
-    case_direction = forms.CharField(label=_("Casusregie bij"), max_length=300,
-                                     help_text=_("Wie de regie over de casus heeft, bijvoorbeeld de wijkteammedewerker."))
-    process_direction = forms.CharField(label=_("Procesregie bij"), max_length=300,
-                                        help_text=_("Wie het proces bewaakt, bijvoorbeeld de coördinator of de gemeente."))
+    case_direction = forms.CharField(
+        label=_("Casusregie bij"), max_length=300,
+        help_text=_("Wie de regie over de casus heeft, bijvoorbeeld de wijkteammedewerker."))
+    process_direction = forms.CharField(
+        label=_("Procesregie bij"), max_length=300,
+        help_text=_("Wie het proces bewaakt, bijvoorbeeld de coördinator of de gemeente."))
     operational_responsibility = forms.CharField(
         label=_("Operationele verantwoordelijkheid bij"), max_length=300,
         help_text=_("Wie in deze fase verantwoordelijk is voor de uitvoering, bijvoorbeeld de teamleider van het "
@@ -119,7 +121,7 @@ class MdaPartnerForm(forms.Form):
     user = forms.TypedChoiceField(label=_("Account van de partner"), coerce=int, empty_value=None,
                                   help_text=_("De partner ziet alleen het gedeelde plan, de afspraken en de besluiten;"
                                               " nooit notities."))
-    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("— kies —"))] + MdaSector.choices)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("— kies —")), *MdaSector.choices])
     basis = forms.ChoiceField(label=_("Grondslag voor het delen"), choices=SharingBasis.choices,
                               widget=forms.RadioSelect)
     basis_note = forms.CharField(label=_("Toelichting op de grondslag"), widget=TEXT, max_length=2000)

@@ -70,8 +70,8 @@ class DecisionIn:
     due_on: date
 
 
-DUE_BEFORE_MEETING = gettext_lazy("Een besluit kan niet eerder klaar moeten zijn dan de casusbespreking zelf. Kies als datum de "
-                       "dag van de bespreking of later.")
+DUE_BEFORE_MEETING = gettext_lazy("Een besluit kan niet eerder klaar moeten zijn dan de casusbespreking zelf. "
+                                  "Kies als datum de dag van de bespreking of later.")
 
 
 @transaction.atomic

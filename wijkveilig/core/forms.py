@@ -121,7 +121,7 @@ def has_form_errors(values) -> bool:
         elif isinstance(value, dict):
             if has_form_errors(value.values()):
                 return True
-        elif isinstance(value, (list, tuple)):
-            if has_form_errors(v for item in value for v in (item if isinstance(item, tuple) else (item,))):
-                return True
+        elif isinstance(value, (list, tuple)) and has_form_errors(
+                v for item in value for v in (item if isinstance(item, tuple) else (item,))):
+            return True
     return False

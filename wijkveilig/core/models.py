@@ -33,7 +33,8 @@ def save_versioned(obj: VersionedModel, *, expected_version: int | None, fields:
 def stale_version_error(current_version: int | None) -> ConflictError:
     """The refusal for a write based on a version that is no longer the saved one (409 / the conflict form)."""
     return ConflictError(
-        _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla opnieuw op."),
+        _("Iemand anders heeft dit tegelijk gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en sla "
+          "opnieuw op."),
         current_version=current_version,
     )
 

@@ -30,7 +30,7 @@ from wijkveilig.meldcode.models import MeldcodeRoute, SpecialistContact
 from wijkveilig.meldcode.weighing_selectors import complexity_suggestion
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - documented demo credential, refused outside DEBUG
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - documented demo second factor, refused outside DEBUG
 MUNICIPALITY = ("GM9999", "Gemeente Voorbeeld")
 DISTRICTS = [("WK999901", "Centrum-Voorbeeld"), ("WK999902", "Noordrand"), ("WK999903", "Zuiderpolder")]
 BUURTEN = [
@@ -367,7 +367,7 @@ def demo_seed(*, households: int = 40, volume: bool = False) -> dict:
     if Case.objects.filter(team__municipality__code=MUNICIPALITY[0]).exclude(
             reference__startswith=f"{VOLUME_PREFIX}-").exists():
         return {"created_cases": 0, **(volume_seed(municipality=MUNICIPALITY[0]) if volume else {})}
-    rng = random.Random(9999)
+    rng = random.Random(9999)  # noqa: S311 - seeded for repeatable synthetic demo data, not security
     north = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Noord"]]
     south = [b for code, b in buurten.items() if code in TEAMS["Wijkteam Voorbeeld-Zuid"]]
     for index in range(households):

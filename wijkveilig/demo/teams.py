@@ -92,7 +92,7 @@ def _reflection(team, rng: random.Random) -> None:
 
 
 def team_examples(users: dict[str, User], municipality_code: str) -> None:
-    rng = random.Random(4242)
+    rng = random.Random(4242)  # noqa: S311 - seeded for repeatable synthetic demo data, not security
     municipality = Municipality.objects.get(code=municipality_code)
     _profiles(users)
     _vt_agreement(municipality)

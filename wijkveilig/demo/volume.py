@@ -173,7 +173,8 @@ def _handlings(rng, plans, concerns, route_of, users, now) -> list:
     rows = []
     for plan, concern in zip(plans, concerns):
         moment = _later(rng, plan.received_at, now, 0, 5)
-        row = ConcernHandling(concern=concern, outcome=plan.outcome, recorded_at=moment, recorded_by=users["coordinator"])
+        row = ConcernHandling(concern=concern, outcome=plan.outcome, recorded_at=moment,
+                              recorded_by=users["coordinator"])
         if plan.outcome == Outcome.REPORTED:
             row.reported_to, row.idempotency_key, row.content = users["vt"], f"volume-intake-{concern.pk}", "{}"
         elif plan.outcome == Outcome.VT_ALREADY_KNOWS:

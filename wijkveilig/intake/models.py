@@ -141,12 +141,12 @@ class ConcernPerson(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
     def role_label(self) -> str:
         """The role as the reporter entered it, in words ('' when none was entered)."""
         return str(ParticipantRole(self.role).label) if self.role in ParticipantRole.values else ""
-
-    def __str__(self):
-        return f"{self.first_name} {self.last_name}"
 
 
 class ConcernHandling(models.Model):

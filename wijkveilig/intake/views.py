@@ -84,7 +84,8 @@ def _detail_context(request, access, **forms_):
         "claim_form": forms_.get("claim_form") or forms.ClaimForm(
             teams=[m.team for m in request.user.memberships.select_related("team")]),
         "case_form": forms_.get("case_form") or forms.CaseFromConcernForm(
-            matches=matches, team_members=members, initial={"workers": suggested, "household": "" if matches else "new"}),
+            matches=matches, team_members=members,
+            initial={"workers": suggested, "household": "" if matches else "new"}),
         "matches": matches, "suggested": [u for u in members if u.pk in suggested],
         "handling": handling, "needs_vt_handling": closure.needs_handling_by_veilig_thuis(concern.final_colour),
         "vt_known_form": forms_.get("vt_known_form") or forms.VtKnownForm(

@@ -1,6 +1,7 @@
 """The 2019 afwegingskader as a table: five questions in order, each answer leads to a question or an outcome.
 
-Source: domain-facts.md §1.4 (NJi, handelingsprotocol Utrecht, Meldcode Haaglanden). Pure: plain data in, plain data out.
+Source: domain-facts.md §1.4 (NJi, handelingsprotocol Utrecht, Meldcode Haaglanden). Pure: plain data in, plain data
+out.
 """
 
 from collections.abc import Mapping
@@ -60,7 +61,8 @@ class Decision:
 
 
 def _report_norm(question: Question) -> int:
-    return {Question.UNSAFETY: 1, Question.CAN_HELP: 2, Question.HELP_ACCEPTED: 2, Question.RESULT_ACHIEVED: 3}[question]
+    norms = {Question.UNSAFETY: 1, Question.CAN_HELP: 2, Question.HELP_ACCEPTED: 2, Question.RESULT_ACHIEVED: 3}
+    return norms[question]
 
 
 def decide(answers: Mapping[str, bool | None], *, returning_violence: bool = False) -> Decision:

@@ -61,7 +61,7 @@ class KindcheckForm(forms.Form):
         label=_("Heeft een volwassene in deze casus een van deze risicosituaties?"), choices=RiskSituation.choices,
         required=False, widget=forms.CheckboxSelectMultiple)
     minors = forms.ChoiceField(label=_("Wonen er minderjarigen in het huishouden of horen ze erbij?"),
-                               choices=[("", _("nog niet beantwoord"))] + list(MinorsAnswer.choices), required=False,
+                               choices=[("", _("nog niet beantwoord")), *MinorsAnswer.choices], required=False,
                                help_text=_("Ook kinderen van een (nieuwe) partner, en een zwangerschap."))
     not_applicable_reason = forms.CharField(
         label=_("Waarom is de kindcheck niet van toepassing?"), widget=TEXT, required=False, max_length=5000,
@@ -113,7 +113,7 @@ class ConversationForm(forms.Form):
     facts_presented = forms.CharField(label=_("Welke feiten en waarnemingen heeft u voorgelegd?"), widget=TEXT,
                                       required=False, max_length=5000)
     reaction = forms.CharField(label=_("Hoe reageerde de cliënt?"), widget=TEXT, required=False, max_length=5000)
-    skip_reason = forms.ChoiceField(label=_("Zo niet: waarom niet?"), choices=[("", "—")] + list(SkipReason.choices),
+    skip_reason = forms.ChoiceField(label=_("Zo niet: waarom niet?"), choices=[("", "—"), *SkipReason.choices],
                                     required=False)
     skip_explanation = forms.CharField(label=_("Toelichting"), widget=TEXT, required=False, max_length=5000)
     required_when = {"held_on": _("verplicht als het gesprek is gevoerd"),

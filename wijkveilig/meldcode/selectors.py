@@ -35,7 +35,8 @@ def overdue_vt_reports(cases):
 
 
 def urgent_vt_reports(cases):
-    """Acute reports awaiting Veilig Thuis's assessment that are not overdue yet: urgent from the moment they are sent."""
+    """Acute reports awaiting Veilig Thuis's assessment that are not overdue yet: urgent from the moment they are
+    sent."""
     return (VtReport.objects.filter(case__in=cases, is_acute=True, assessment_due_on__gte=timezone.localdate())
             .exclude(_feedback(FeedbackMoment.AFTER_ASSESSMENT)).select_related("case").order_by("sent_at"))
 

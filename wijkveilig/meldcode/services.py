@@ -1,4 +1,5 @@
-"""Every change to a Meldcode route: checks the rule, writes, adds the timeline line and the log row in one transaction."""
+"""Every change to a Meldcode route: checks the rule, writes, adds the timeline line and the log row in one
+transaction."""
 
 import json
 from collections.abc import Iterable
@@ -58,14 +59,16 @@ BLOCKER_MESSAGES = {
     Blocker.EARLIER_STEP_OPEN: gettext_lazy("Rond eerst de vorige stap af. Stappen overslaan kan niet."),
     Blocker.ALREADY_COMPLETED: gettext_lazy("Deze stap is al afgerond."),
     Blocker.NO_SIGNALS: gettext_lazy("Leg minstens één signaal vast (dat het vermoeden ondersteunt of ontkracht)."),
-    Blocker.KINDCHECK_OPEN: gettext_lazy("Kindcheck: beantwoord eerst of er minderjarigen in het huishouden wonen of erbij horen."),
-    Blocker.KINDCHECK_MISSING: gettext_lazy("Kindcheck: in dit huishouden staan minderjarigen. Doe de kindcheck (wie "
-                                            "zorgt voor de kinderen, waar verblijven ze overdag) of leg vast waarom die "
-                                            "niet van toepassing is."),
+    Blocker.KINDCHECK_OPEN: gettext_lazy("Kindcheck: beantwoord eerst of er minderjarigen in het huishouden wonen "
+                                         "of erbij horen."),
+    Blocker.KINDCHECK_MISSING: gettext_lazy("Kindcheck: in dit huishouden staan minderjarigen. Doe de kindcheck "
+                                            "(wie zorgt voor de kinderen, waar verblijven ze overdag) of leg vast "
+                                            "waarom die niet van toepassing is."),
     Blocker.NO_CONSULTATION: gettext_lazy("Leg vast met wie u heeft overlegd, wat en wanneer."),
     Blocker.NO_CONVERSATION: gettext_lazy("Leg het gesprek met de cliënt vast, of waarom het niet is gevoerd."),
     Blocker.NO_WEIGHING: gettext_lazy("Leg de weging vast: aard, ernst en risico."),
-    Blocker.DOUBT_WITHOUT_VT: gettext_lazy("Bij twijfel altijd Veilig Thuis raadplegen: leg eerst die raadpleging vast."),
+    Blocker.DOUBT_WITHOUT_VT: gettext_lazy("Bij twijfel altijd Veilig Thuis raadplegen: leg eerst die raadpleging "
+                                           "vast."),
     Blocker.DECISION_OPEN: gettext_lazy("Beantwoord de vragen van het afwegingskader tot er een uitkomst is."),
 }
 
@@ -107,7 +110,8 @@ def route_start(*, actor: Actor, access: CaseAccess) -> MeldcodeRoute:
 
 
 @transaction.atomic
-def signal_link(*, actor: Actor, access: CaseAccess, route_id: int, note_id: int, supports_suspicion: bool) -> RouteSignal:
+def signal_link(*, actor: Actor, access: CaseAccess, route_id: int, note_id: int,
+                supports_suspicion: bool) -> RouteSignal:
     """Step 1: put an existing signal of this case on the route, as supporting or refuting the suspicion."""
     route = _active_route(access, route_id)
     _require_step_open(route_state(route), Step.SIGNALS)
@@ -120,7 +124,8 @@ def signal_link(*, actor: Actor, access: CaseAccess, route_id: int, note_id: int
     return signal
 
 
-def signal_add(*, actor: Actor, access: CaseAccess, route_id: int, supports_suspicion: bool, **note_fields) -> RouteSignal:
+def signal_add(*, actor: Actor, access: CaseAccess, route_id: int, supports_suspicion: bool,
+               **note_fields) -> RouteSignal:
     """Step 1: record a new signal on the case and link it to the route (one transaction)."""
     with transaction.atomic():
         note = case_services.note_add(actor=actor, access=access, kind=NoteKind.SIGNAL, **note_fields)
@@ -149,7 +154,8 @@ def _check_kindcheck(access: CaseAccess, *, in_route: bool, risk_situations: lis
 @transaction.atomic
 def kindcheck_record(*, actor: Actor, access: CaseAccess, route_id: int | None = None, risk_situations: list[str],
                      minors: str, includes_partner_children: bool = False, pregnancy: bool = False,
-                     where_children_stay: str = "", action_taken: str = "", not_applicable_reason: str = "") -> Kindcheck:
+                     where_children_stay: str = "", action_taken: str = "",
+                     not_applicable_reason: str = "") -> Kindcheck:
     """The kindcheck, in step 1 of a route (`route_id`) or on the case outside a route. "No minors" is refused while
     minors are registered; "niet van toepassing" needs its reason."""
     route = None
@@ -172,7 +178,8 @@ def kindcheck_record(*, actor: Actor, access: CaseAccess, route_id: int | None =
 
 @transaction.atomic
 def consultation_record(*, actor: Actor, access: CaseAccess, route_id: int, kind: str, with_whom: str,
-                        consulted_on: date, topic: str, advice: str, specialist_id: int | None = None) -> RouteConsultation:
+                        consulted_on: date, topic: str, advice: str,
+                        specialist_id: int | None = None) -> RouteConsultation:
     """With whom, what, when, and the advice given: step 2 needs one, and any moment of an active route allows one.
 
     "Ook als je beslist dat melden niet nodig is, kun je met Veilig Thuis overleggen" (decision record 0011).
@@ -261,7 +268,8 @@ def _check_answer_turn(state: RouteState, question: str) -> None:
         _require(due is not None and due <= timezone.localdate(),
                  _("Vraag 5 beantwoordt u op of na de evaluatiedatum."), "question")
     elif state.current_step != Step.DECISION:
-        raise DomainError(_("Het afwegingskader hoort bij stap 5. Rond eerst stap 1 tot en met 4 af."), field="question")
+        raise DomainError(_("Het afwegingskader hoort bij stap 5. Rond eerst stap 1 tot en met 4 af."),
+                          field="question")
 
 
 @transaction.atomic

@@ -5,18 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from wijkveilig.meldcode.afwegingskader import Outcome, Phase, Question
 
 QUESTIONS = {
-    Question.SUSPICION: _("1. Vermoeden: heb ik op basis van de stappen 1 tot en met 4 een vermoeden van (dreiging van) "
-                          "huiselijk geweld en/of kindermishandeling?"),
-    Question.UNSAFETY: _("2. Acute of structurele onveiligheid: schat ik in dat er sprake is van acute en/of structurele "
-                         "onveiligheid?"),
-    Question.CAN_HELP: _("3. Zelf hulp bieden of organiseren: ben ik, gezien mijn competenties, verantwoordelijkheden en "
-                         "professionele grenzen, in staat om effectieve hulp te bieden of te organiseren om het (risico "
-                         "op) geweld af te wenden?"),
+    Question.SUSPICION: _("1. Vermoeden: heb ik op basis van de stappen 1 tot en met 4 een vermoeden van "
+                          "(dreiging van) huiselijk geweld en/of kindermishandeling?"),
+    Question.UNSAFETY: _("2. Acute of structurele onveiligheid: schat ik in dat er sprake is van acute en/of "
+                         "structurele onveiligheid?"),
+    Question.CAN_HELP: _("3. Zelf hulp bieden of organiseren: ben ik, gezien mijn competenties, "
+                         "verantwoordelijkheden en professionele grenzen, in staat om effectieve hulp te bieden of te "
+                         "organiseren om het (risico op) geweld af te wenden?"),
     Question.HELP_ACCEPTED: _("4. Aanvaarden van hulp: aanvaarden de betrokkenen de hulp en zijn zij bereid zich in te "
                               "zetten?"),
-    Question.RESULT_ACHIEVED: _("5. Gewenst resultaat: leidt de hulp binnen de gewenste termijn (de evaluatiedatum) tot "
-                                "de noodzakelijke resultaten ten aanzien van de veiligheid en/of het herstel van alle "
-                                "betrokkenen?"),
+    Question.RESULT_ACHIEVED: _("5. Gewenst resultaat: leidt de hulp binnen de gewenste termijn (de "
+                                "evaluatiedatum) tot de noodzakelijke resultaten ten aanzien van de veiligheid en/of "
+                                "het herstel van alle betrokkenen?"),
 }
 
 OUTCOMES = {

@@ -27,11 +27,12 @@ def encrypted_columns() -> list[tuple[str, str, list[str], str]]:
 
 
 def _rotate_batch(table: str, columns: list[str], pk_column: str, after, batch_size: int) -> tuple[int, object]:
+    # Table and column names come from the models' metadata and are quoted; values are parameters.
     q = connection.ops.quote_name
     where = f"WHERE {q(pk_column)} > %s " if after is not None else ""
-    select = (f"SELECT {q(pk_column)}, {', '.join(q(c) for c in columns)} FROM {q(table)} "
+    select = (f"SELECT {q(pk_column)}, {', '.join(q(c) for c in columns)} FROM {q(table)} "  # noqa: S608
               f"{where}ORDER BY {q(pk_column)} LIMIT %s")
-    update = f"UPDATE {q(table)} SET {', '.join(f'{q(c)} = %s' for c in columns)} WHERE {q(pk_column)} = %s"
+    update = f"UPDATE {q(table)} SET {', '.join(f'{q(c)} = %s' for c in columns)} WHERE {q(pk_column)} = %s"  # noqa: S608
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(select, [after, batch_size] if after is not None else [batch_size])
         rows = cursor.fetchall()
