@@ -3,7 +3,7 @@
 user's municipalities. The world's municipality is A (Gemeente Voorbeeld), the `two` fixture adds B (Proefdorp).
 Decision 0055."""
 
-# ruff: noqa: F811  (the fixtures of tests/test_municipalities.py, imported, are parameters here)
+
 
 import csv
 import io
