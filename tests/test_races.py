@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from tests.factories import MembershipFactory, UserFactory
 from wijkveilig.accounts.models import Role, User
+from wijkveilig.analysis import services as analysis_services
+from wijkveilig.analysis.models import RiskLevel, RiskRating, RiskReading
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services as case_services
@@ -164,6 +166,13 @@ def _self_scan_read(w):
     return (answer.evidence, scan.version) if answer else ("", scan.version if scan else 1)
 
 
+def _risk_reading(w, access, user, version, text):
+    ratings = {level.value: RiskRating.UNKNOWN for level in RiskLevel}
+    analysis_services.risk_reading_record(
+        actor=Actor.system(user), buurt_code=w.buurt.code, expected_version=version,
+        entry=analysis_services.ReadingEntry(ratings=ratings, explanation=text, read_on=timezone.localdate()))
+
+
 def _saved(queryset, field: str, missing: tuple[str, int]) -> Callable[[object], tuple[str, int]]:
     def read(w):
         row = queryset(w).first()
@@ -199,6 +208,11 @@ EDITABLE = {
                             "regional_agreements", ("", 0)), _vt_agreement, writers=("policy_officer", "admin")),
     "Kwaliteitskader self-scan": Editable(SelfScan, _self_scan_read, _self_scan,
                                           writers=("policy_officer", "second_policy_officer")),
+    # Two coordinators of the team that works in the buurt record its risk reading (round 1: no reading yet).
+    "buurt risk reading (Factor veiligheid)": Editable(
+        RiskReading, _saved(lambda w: RiskReading.objects.filter(buurt=w.buurt), "explanation",
+                            ("", analysis_services.NEW_READING_VERSION)), _risk_reading,
+        writers=("coordinator", "second_coordinator")),
     "concern colour overrule": Editable(Concern, _saved(lambda w: Concern.objects.filter(pk=w.concern_id),
                                                         "overrule_reason", ("", 0)), _overrule,
                                         writers=("coordinator", "second_coordinator")),

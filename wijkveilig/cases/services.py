@@ -135,7 +135,8 @@ def case_reopen(*, actor: Actor, access: CaseAccess, expected_version: int) -> C
     return case
 
 
-@guard(lambda access, **_: access.can_assign, "case.assign_denied", section="assignment")
+@guard(lambda actor, access, **_: access.can_assign and roles.can_assign(actor.user), "case.assign_denied",
+       section="assignment")
 @transaction.atomic
 def case_assign(*, actor: Actor, access: CaseAccess, user_ids: list[int]) -> list[User]:
     """Set the one or two workers on a case (coordinator only); they must be in the case's team."""

@@ -90,9 +90,10 @@ def may_share(user) -> bool:
     return roles.is_partner(user)
 
 
-def may_decide(access) -> bool:
-    """Overruling the colour, claiming from the municipal queue and making a case: the coordinator's grants."""
-    return access.grant in WRITE_GRANTS
+def may_decide(access, user) -> bool:
+    """Overruling the colour, claiming from the municipal queue and making a case: a coordinator, on a coordinator's
+    grant (both checked, so an access handed to a service by mistake cannot lend a worker the coordinator's rights)."""
+    return access.grant in WRITE_GRANTS and roles.coordinates(user)
 
 
 def may_claim(access) -> bool:

@@ -201,7 +201,7 @@ def concern_triage(*, actor: Actor, access: ConcernAccess, expected_version: int
                          expected_version=expected_version)
 
 
-@guard(lambda access, **_: policy.may_decide(access), "concern.overrule_denied", section=SECTION)
+@guard(lambda actor, access, **_: policy.may_decide(access, actor.user), "concern.overrule_denied", section=SECTION)
 @transaction.atomic
 def concern_overrule(*, actor: Actor, access: ConcernAccess, expected_version: int, colour: str,
                      reason: str) -> Concern:
@@ -223,7 +223,7 @@ def concern_overrule(*, actor: Actor, access: ConcernAccess, expected_version: i
     return concern
 
 
-@guard(lambda access, **_: policy.may_decide(access), "concern.claim_denied", section=SECTION)
+@guard(lambda actor, access, **_: policy.may_decide(access, actor.user), "concern.claim_denied", section=SECTION)
 @transaction.atomic
 def concern_claim(*, actor: Actor, access: ConcernAccess, team_id: int) -> Concern:
     """A coordinator takes a concern from the municipal queue into one of their teams."""
@@ -267,7 +267,7 @@ def _handle_with_case(*, actor: Actor, concern: Concern, case_access) -> None:
     ConcernHandling.objects.create(concern=concern, outcome=outcome, route=route, recorded_by=actor.user)
 
 
-@guard(lambda access, **_: policy.may_decide(access), "concern.case_open_denied", section=SECTION)
+@guard(lambda actor, access, **_: policy.may_decide(access, actor.user), "concern.case_open_denied", section=SECTION)
 @transaction.atomic
 def concern_case_open(*, actor: Actor, access: ConcernAccess, worker_ids: list[int],
                       household_id: int | None = None):

@@ -75,7 +75,7 @@ def _detail_context(request, access, **forms_):
     suggested = _suggestion(concern) if access.can_write else []
     members = list(_team_members(concern.team_id)) if concern.team_id else []
     return {
-        "access": access, "may_decide": policy.may_decide(access), "concern": concern,
+        "access": access, "may_decide": policy.may_decide(access, request.user), "concern": concern,
         "persons": concern.persons.all(), "is_acute": is_acute(concern.final_colour),
         "route": routing.route_for(concern.final_colour, has_team=concern.team_id is not None),
         "triage_help": forms.TRIAGE_HELP, "questions": forms.QUESTION_LABELS,

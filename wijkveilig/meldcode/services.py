@@ -338,7 +338,8 @@ def step_reopen(*, actor: Actor, access: CaseAccess, route_id: int, step: int, r
     return route_state(route)
 
 
-@guard(lambda access, **_: policy.may_confirm(access), "meldcode.confirm_denied", section="meldcode")
+@guard(lambda actor, access, **_: policy.may_confirm(access, actor.user), "meldcode.confirm_denied",
+       section="meldcode")
 @transaction.atomic
 def decision_confirm(*, actor: Actor, access: CaseAccess, route_id: int) -> DecisionConfirmation:
     """The coordinator confirms the current step-5 outcome (where the organisation requires it)."""
@@ -416,7 +417,8 @@ def vt_report_send(*, actor: Actor, access: CaseAccess, route_id: int, idempoten
     return report
 
 
-@guard(lambda access, **_: policy.may_record_vt_feedback(access), "vt_report.feedback_denied", section="vt_report")
+@guard(lambda actor, access, **_: policy.may_record_vt_feedback(access, actor.user), "vt_report.feedback_denied",
+       section="vt_report")
 @transaction.atomic
 def vt_feedback_record(*, actor: Actor, access: CaseAccess, report_id: int, moment: str, decision: str, summary: str,
                        received_on: date, safety_conditions: str = "") -> VtFeedback:

@@ -94,7 +94,7 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
     linked = route.signals.values_list("note_id", flat=True)
     next_question = state.decision.next_question
     context = {
-        "access": access, "may_confirm": policy.may_confirm(access), "case": case, "route": route, "state": state,
+        "access": access, "case": case, "route": route, "state": state,
         "steps": list(Step),
         "signals": route.signals.select_related("note"), "kindcheck": route.kindchecks.first(),
         "consultations": route.consultations.all(), "conversations": route.conversations.all(),
@@ -141,7 +141,8 @@ def _page_context(access, route, bound: dict | None = None) -> dict:
 
 
 def _render_route(request, access, route, bound=None, status=200):
-    return render(request, "meldcode/route.html", _page_context(access, route, bound), status=status)
+    context = _page_context(access, route, bound) | {"may_confirm": policy.may_confirm(access, request.user)}
+    return render(request, "meldcode/route.html", context, status=status)
 
 
 @require_POST
@@ -396,5 +397,5 @@ def vt_report_detail_view(request, case_id: int, report_id: int):
                   {"case": access.case, "report": report, "form": form,
                    "document": report_document(json.loads(report.content), sent_on=timezone.localtime(
                        report.sent_at).date(), due_on=report.assessment_due_on),
-                   "feedback": report.feedback.all(), "is_vt": policy.may_record_vt_feedback(access)},
+                   "feedback": report.feedback.all(), "is_vt": policy.may_record_vt_feedback(access, request.user)},
                   status=form_status(form))

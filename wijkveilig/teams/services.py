@@ -36,7 +36,7 @@ SECTION = "team"
 NO_AGREEMENT_VERSION = 0  # a municipality without agreements yet: the first writer sends version 0
 
 
-def _record(actor: Actor, event: str, action: str = Action.UPDATE, rule: str = "team") -> None:
+def _log_write(actor: Actor, event: str, action: str = Action.UPDATE, rule: str = "team") -> None:
     access_log_write(actor=actor, event=event, action=action, section=SECTION, auth_rule=rule)
 
 
@@ -87,7 +87,7 @@ def member_profile_update(*, actor: Actor, membership: Membership, expected_vers
     save_versioned(profile, expected_version=expected_version,
                    fields=["discipline", "duo_partner", "absent_until", "max_open_cases"])
     Membership.objects.filter(pk=membership.pk).update(has_dv_expertise=values.has_dv_expertise)
-    _record(actor, "team.member_profile_updated")
+    _log_write(actor, "team.member_profile_updated")
     return profile
 
 
@@ -104,7 +104,7 @@ def training_add(*, actor: Actor, membership: Membership, course: str, level: st
         raise DomainError(_("Geldig tot moet na de datum van de training liggen."), field="valid_until")
     record = TrainingRecord.objects.create(membership=membership, course=course, level=level,
                                            completed_on=completed_on, valid_until=valid_until)
-    _record(actor, "team.training_recorded", Action.CREATE)
+    _log_write(actor, "team.training_recorded", Action.CREATE)
     return record
 
 
@@ -137,7 +137,7 @@ def vt_agreement_set(*, actor: Actor, municipality: Municipality, expected_versi
               "extra_tasks_other": values.extra_tasks_other.strip()}
     agreement = save_or_create_versioned(VtAgreement, lookup={"municipality": municipality}, values=fields,
                                          expected_version=expected_version, none_version=NO_AGREEMENT_VERSION)
-    _record(actor, "team.vt_agreement_updated", rule="municipality")
+    _log_write(actor, "team.vt_agreement_updated", rule="municipality")
     return agreement
 
 
@@ -166,7 +166,7 @@ def self_scan_save(*, actor: Actor, municipality: Municipality, year: int, expec
         SelfScanAnswer.objects.update_or_create(scan=scan, statement_id=statement_id, defaults={
             "score": answer.score, "evidence": answer.evidence.strip(), "action": answer.action.strip(),
             "action_owner": answer.action_owner.strip(), "action_due_on": answer.action_due_on})
-    _record(actor, "team.self_scan_saved", rule="municipality")
+    _log_write(actor, "team.self_scan_saved", rule="municipality")
     return scan
 
 
@@ -188,7 +188,7 @@ def reflection_round_open(*, actor: Actor, team: Team) -> ReflectionRound:
     ReflectionTally.objects.bulk_create(
         ReflectionTally(round=round_, statement=number, answer=code)
         for number in range(1, len(reflection.STATEMENTS) + 1) for code in reflection.ANSWER_CODES)
-    _record(actor, "team.reflection_opened", Action.CREATE)
+    _log_write(actor, "team.reflection_opened", Action.CREATE)
     return round_
 
 
@@ -200,7 +200,7 @@ def reflection_round_close(*, actor: Actor, team: Team) -> ReflectionRound:
     if round_ is None:
         raise DomainError(_("Er loopt geen ronde."))
     ReflectionRound.objects.filter(pk=round_.pk).update(closed_on=timezone.localdate())
-    _record(actor, "team.reflection_closed")
+    _log_write(actor, "team.reflection_closed")
     return round_
 
 
@@ -222,5 +222,5 @@ def reflection_answer(*, actor: Actor, team: Team, answers: dict[int, str]) -> R
     for number, code in answers.items():
         ReflectionTally.objects.filter(round=round_, statement=number, answer=code).update(count=F("count") + 1)
     ReflectionRound.objects.filter(pk=round_.pk).update(respondents=F("respondents") + 1)
-    _record(actor, "team.reflection_answered", Action.CREATE)
+    _log_write(actor, "team.reflection_answered", Action.CREATE)
     return round_
