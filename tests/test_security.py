@@ -203,7 +203,8 @@ def test_token_is_shown_once_and_only_its_hash_is_stored(world, as_user):
 def test_token_without_name_is_refused_in_dutch(world, as_user):
     response = as_user(world.worker).post(reverse("accounts:token_create"), {"name": "   "})
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in response.content.decode()
+    body = response.content.decode()
+    assert "Vul ‘Naam (waarvoor gebruikt u dit token?)’ in." in body  # the message names the field
     assert not ApiToken.objects.exists()
 
 

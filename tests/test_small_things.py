@@ -52,6 +52,7 @@ def test_every_logged_event_has_a_readable_name():
     source = "\n".join(p.read_text() for p in Path(settings.BASE_DIR, "wijkveilig").rglob("*.py"))
     logged = set(re.findall(r'event="([a-z_]+\.[a-z_]+)"', source))
     logged |= set(re.findall(r'_log\([^)]*?"([a-z_]+\.[a-z_]+)"', source))
+    logged |= set(re.findall(r'(?:@guard|_log_write)\([^"]*?"([a-z_]+\.[a-z_]+)"', source))  # refusals, team log
     assert len(logged) > 40
     assert sorted(logged - set(EVENT_LABELS) - {"health.probe"}) == []
 

@@ -57,7 +57,7 @@ def test_coordinator_closes_a_training_gap_and_runs_a_drempels_round(world, page
     expect(page.get_by_role("heading", level=1)).to_contain_text(world.worker.get_full_name())
     assert_accessible(page, "team: lid")
     page.get_by_role("button", name="Training vastleggen").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    expect(page.locator(".wv-error-summary")).to_be_visible()  # the refusal, named field by field
     assert_accessible(page, "team: training met fout")
     today = timezone.localdate()
     page.get_by_label("Training", exact=True).select_option("domestic_violence")
@@ -87,7 +87,7 @@ def test_coordinator_closes_a_training_gap_and_runs_a_drempels_round(world, page
     assert_accessible(page, "team: reflectie invullen")
     shot(page, "medewerker-reflectie-invullen")
     page.get_by_role("button", name="Antwoorden versturen").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    expect(page.locator(".wv-error-summary")).to_be_visible()  # the refusal, named field by field
     assert_accessible(page, "team: reflectie met fout")
     for group in page.get_by_role("group").all():
         group.get_by_label("niet", exact=True).check()
@@ -117,7 +117,7 @@ def test_policy_officer_records_vt_agreements_and_fills_in_the_self_scan(world, 
 
     page.goto(url(f"/gemeenten/{municipality.pk}/veilig-thuis/"))
     page.get_by_role("button", name="Afspraken opslaan").click()
-    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    expect(page.locator(".wv-error-summary")).to_be_visible()  # the refusal, named field by field
     assert_accessible(page, "beleid: afspraken Veilig Thuis met fout")
     page.get_by_label("Veilig Thuis gebiedsgericht").check()
     page.get_by_label("Regionale samenwerkingsafspraken").fill("Fictieve regionale afspraken Proefregio.")
@@ -137,7 +137,9 @@ def test_policy_officer_records_vt_agreements_and_fills_in_the_self_scan(world, 
         first.get_by_label("Onderbouwing").fill("Fictieve onderbouwing.")
         page.get_by_role("button", name="Zelfscan opslaan").click()
         if score == "2":  # a low score without an action point is refused; the input stays
-            expect(page.get_by_text("Bij een score onder 3 hoort een actiepunt.")).to_be_visible()
+            # next to its field (and again, as a link to it, in the error summary)
+            expect(page.locator(".utrecht-form-field-error-message").filter(
+                has_text="Bij een score onder 3 hoort een actiepunt.")).to_be_visible()
             expect(first.get_by_label("Onderbouwing")).to_have_value("Fictieve onderbouwing.")
             assert_accessible(page, "beleid: zelfscan met fout")
             shot(page, "beleid-zelfscan-met-fout")

@@ -168,7 +168,7 @@ def test_worker_downloads_the_family_plan_in_english(world, page, url, log_in_as
     world.worker.save()
     log_in_as(world.worker)
     page.goto(url(f"/casussen/{world.case.pk}/veiligheidsplan/"))
-    link = page.get_by_role("link", name=re.compile("Zoë"))
+    link = page.get_by_role("link", name=re.compile(r"Zoë \(pdf\)"))  # the family version, not the agreement
     expect(link.first).to_be_visible()
     assert_accessible(page, "veiligheidsplan: Engelstalige medewerker")
     body, text = _pdf(page, url(link.first.get_attribute("href")))

@@ -70,7 +70,7 @@ def concern_ids(user) -> QuerySet | None:
 def concern_grant(user, concern, *, status_only: bool = False) -> str | None:
     """Why this user may see this concern, strongest reason first; None if they may not. A status-only grant
     counts only for the pages that show just the status (`status_only`)."""
-    return grant_for(GRANTS, user, concern.pk, "status" if status_only else None)
+    return grant_for(GRANTS, user, concern.pk, "status" if status_only else "full")
 
 
 def sources_for(user) -> set[str]:
