@@ -1,6 +1,5 @@
 """Real-browser fixtures: Debian's chromium through Playwright, axe-core checks, and logins."""
 
-import importlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import login_client
+from wijkveilig.audit import partitions
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,14 +32,13 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
 
 
-_triggers = importlib.import_module("wijkveilig.audit.migrations.0002_append_only_triggers")
 
 
 def _set_audit_triggers(*, present: bool) -> None:
-    with connection.schema_editor() as editor:
-        _triggers.drop_triggers(None, editor)
-        if present:
-            _triggers.create_triggers(None, editor)
+    """On every partition of the access log (PostgreSQL) or its one table (SQLite)."""
+    partitions.lift_append_only(connection)
+    if present:
+        partitions.restore_append_only(connection)
 
 
 @pytest.fixture(autouse=True)

@@ -81,7 +81,7 @@ def member_profile_update(*, actor: Actor, membership: Membership, expected_vers
         if given == (blank.discipline, blank.duo_partner_id, blank.absent_until, blank.max_open_cases) \
                 and values.has_dv_expertise == membership.has_dv_expertise:
             return blank  # an untouched form: nothing to record, no empty profile row
-        profile = MemberProfile.objects.create(membership=membership)
+        profile, _created = MemberProfile.objects.get_or_create(membership=membership)  # a racing writer's row too
     profile.discipline, profile.duo_partner_id = values.discipline, values.duo_partner_id
     profile.absent_until, profile.max_open_cases = values.absent_until, values.max_open_cases
     save_versioned(profile, expected_version=expected_version,
