@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 
-from wijkveilig.accounts import permissions
+from wijkveilig.accounts import policy as account_policy
 from wijkveilig.audit import partitions
 from wijkveilig.audit.models import AccessLogEntry, Action, Outcome
 from wijkveilig.core.errors import AuditUnavailable
@@ -196,7 +196,7 @@ def access_log_drop_month(*, actor: Actor, month: date, today: date | None = Non
     today = today or datetime.now(UTC).date()
     refused = {"actor": actor, "event": "access_log.month_drop_refused", "action": Action.DELETE,
                "outcome": Outcome.DENIED, "section": f"{month:%Y-%m}"}
-    if not permissions.can_administer(actor.user):
+    if not account_policy.can_administer(actor.user):
         access_log_write(**refused, auth_rule="not_administrator")
         raise PermissionDenied
     if not partitions.droppable(month, today=today, retention_months=settings.ACCESS_LOG_RETENTION_MONTHS):

@@ -15,9 +15,6 @@ from wijkveilig.meldcode.models import DecisionAnswer, MeldcodeRoute, Monitoring
 MAX_LISTED = 100
 
 
-def _cases_of(user):
-    return worklist_cases(user)
-
 
 def awaiting_agreements(cases):
     """Active routes where question 5 was last answered "ja" and no monitoring agreement exists yet."""
@@ -33,14 +30,14 @@ def open_monitoring(user, today: date | None = None) -> list[tuple[MonitoringAgr
     """For the werkvoorraad: unchecked monitoring agreements of the user's cases, or where the user is the checker
     of a case they may see, earliest date first, each with its due status."""
     today = today or timezone.localdate()
-    scope = Q(route__case__in=_cases_of(user)) | Q(checker=user, route__case__in=Case.objects.visible_to(user))
+    scope = Q(route__case__in=worklist_cases(user)) | Q(checker=user, route__case__in=Case.objects.visible_to(user))
     rows = (MonitoringAgreement.objects.filter(scope, checked_on__isnull=True)
             .select_related("route__case", "checker").distinct().order_by("due_on", "id")[:MAX_LISTED])
     return [(row, monitoring.due_status(row.due_on, None, today)) for row in rows]
 
 
 def monitoring_attention(user) -> dict:
-    return {"monitoring": open_monitoring(user), "awaiting_agreements": list(awaiting_agreements(_cases_of(user))
+    return {"monitoring": open_monitoring(user), "awaiting_agreements": list(awaiting_agreements(worklist_cases(user))
                                                                              [:MAX_LISTED])}
 
 
