@@ -3,6 +3,7 @@ rows — through the access policy, and on PostgreSQL also through row-level sec
 removed."""
 
 import os
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -21,6 +22,9 @@ from tests.factories import (
 )
 from wijkveilig.accounts.models import Role
 from wijkveilig.accounts.policy import municipality_ids
+from wijkveilig.audit import partitions
+from wijkveilig.audit import policy as audit_policy
+from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import services as case_services
 from wijkveilig.cases.models import Case, CaseQuerySet
@@ -157,6 +161,39 @@ def test_an_unset_scope_sees_nothing(two, as_application_role):
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config('wijkveilig.municipalities', '', false)")
     assert not Case.objects.exists() and not Concern.objects.exists()
+
+
+def test_without_the_application_filter_the_log_officer_still_reads_only_their_municipality(two, monkeypatch):
+    """The access log's second line: its row-level-security policy hides another municipality's rows from the log
+    officer's request even when `audit.policy.log_scope` lets everything through, and a month read straight from
+    its partition shows nothing to the application's role."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row-level security is PostgreSQL's; SQLite installations hold one municipality")
+    two.log_officer.municipality = two.a
+    two.log_officer.save(update_fields=["municipality"])
+    login_client(two.coordinator).get(reverse("cases:detail", args=[two.case.pk]))
+    login_client(two.coordinator_b).get(reverse("cases:detail", args=[two.case_b.pk]))
+    assert AccessLogEntry.objects.filter(case_id=two.case_b.pk).exists()  # as the owner: B's rows are there
+    log_officer = login_client(two.log_officer)
+    role = f"wijkveilig_log_probe_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
+        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
+        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        cursor.execute(f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}")  # as the README grants it
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        cursor.execute(f"SET ROLE {role}")
+    monkeypatch.setattr(audit_policy, "log_scope", lambda user, rows: rows)
+    try:
+        page = log_officer.get(reverse("audit:log")).content.decode()
+        assert two.case.reference in page and two.case_b.reference not in page
+        assert not AccessLogEntry.objects.filter(case_id=two.case_b.pk).exists()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {partitions.partition_name(partitions.month_start(datetime.now(UTC).date()))}")
+            assert cursor.fetchone()[0] == 0
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
 
 
 def test_the_log_officer_reads_the_rows_of_their_own_municipality_only(two):

@@ -59,6 +59,14 @@ def _truncate_trigger(cursor, table: str) -> None:
                    f"FOR EACH STATEMENT EXECUTE FUNCTION {TABLE}_append_only()")
 
 
+def guard_partition(cursor, table: str) -> None:
+    """What every partition carries besides the rows: the TRUNCATE guard, and row-level security with no policy of
+    its own, so that a role which is not the owner reads a month only through the log table's own municipality
+    policy (`audit 0006`), never straight from the partition. Idempotent."""
+    _truncate_trigger(cursor, table)
+    cursor.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+
+
 def create_month_partition(cursor, month: date) -> bool:
     """Create the partition for one calendar month (UTC) with its TRUNCATE guard; False if it was there already.
 
@@ -70,7 +78,7 @@ def create_month_partition(cursor, month: date) -> bool:
         return False
     cursor.execute(f"CREATE TABLE {name} PARTITION OF {TABLE} "
                    f"FOR VALUES FROM ('{_utc(month)}') TO ('{_utc(add_months(month, 1))}')")
-    _truncate_trigger(cursor, name)
+    guard_partition(cursor, name)
     return True
 
 
