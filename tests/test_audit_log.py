@@ -263,8 +263,8 @@ def _older_link(response) -> dict:
 def test_pages_follow_each_other_keeping_the_filter_without_counting_the_log(world, as_user):
     AccessLogEntry.objects.bulk_create([
         AccessLogEntry(event="case.viewed", action=Action.READ, outcome=Outcome.SUCCESS, username="t_worker",
-                       case_id=world.case.pk, at=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=i % 200))
-        for i in range(250)  # 50 pairs share a timestamp: the id decides
+                       case_id=world.case.pk, at=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=i % 100))
+        for i in range(125)  # 125 rows over 100 minutes: 25 pairs share a timestamp, and the id decides
     ])
     expected = list(AccessLogEntry.objects.filter(username="t_worker").order_by("-at", "-id").values_list("pk",
                                                                                                           flat=True))

@@ -189,7 +189,8 @@ def test_without_the_application_filter_the_log_officer_still_reads_only_their_m
         assert two.case.reference in page and two.case_b.reference not in page
         assert not AccessLogEntry.objects.filter(case_id=two.case_b.pk).exists()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {partitions.partition_name(partitions.month_start(datetime.now(UTC).date()))}")
+            this_month = partitions.partition_name(partitions.month_start(datetime.now(UTC).date()))
+            cursor.execute(f"SELECT count(*) FROM {this_month}")
             assert cursor.fetchone()[0] == 0
     finally:
         with connection.cursor() as cursor:

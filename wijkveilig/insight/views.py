@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -12,11 +12,23 @@ from wijkveilig.insight import periods, selectors
 from wijkveilig.intake.triage import Colour
 
 
+def _localized(values) -> list[str]:
+    """The table's numbers as the user's language writes them, each distinct value formatted once: a municipality's
+    table has hundreds of cells but few distinct counts, and formatting them one by one was most of the page's time."""
+    memo: dict = {}
+    out = []
+    for value in values:
+        if value not in memo:
+            memo[value] = formats.localize(value)
+        out.append(memo[value])
+    return out
+
+
 def _labelled(published) -> dict:
     content = published.content
     colour_labels = {c.value: c.label for c in Colour}
     headers = [colour_labels.get(key, _("nog niet getrieerd")) for key in content["columns"]]
-    rows = [{"code": code, "name": name or _("onbekend adres"), "counts": cells, "total": total}
+    rows = [{"code": code, "name": name or _("onbekend adres"), "counts": _localized(cells), "total": total}
             for (code, name), cells, total in zip(content["rows"], content["cells"], content["row_totals"])]
     return {"headers": headers, "buurten": rows, "colours": list(zip(headers, content["column_totals"])),
             "total": content["total"], "base": published.base}
