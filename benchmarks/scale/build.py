@@ -128,23 +128,24 @@ LOG_COLUMNS = ("event_id", "at", "event", "action", "outcome", "case_id", "case_
 
 def _log_select(count_sql: str, at_sql: str) -> str:
     """SELECT of `count_sql` access-log rows about the country's cases, each read (3 % refused) by a worker of the
-    case's own team; `g` numbers the rows, %(first)s offsets it so that every month picks other cases."""
+    case's own team; `g` numbers the rows, %(first)s offsets it so that every month picks other cases. The worker's
+    name is computed, not picked from an array: PostgreSQL finds a text array's n-th element by walking it."""
     return f"""
         SELECT gen_random_uuid(), {at_sql},
                CASE WHEN denied THEN 'case.access_denied' ELSE (%(events)s::text[])[1 + (r %% 5)] END,
                'R', CASE WHEN denied THEN 'denied' ELSE 'success' END, %(case_base)s + i,
                CASE WHEN denied THEN '' ELSE %(prefix)s || lpad(i::text, 7, '0') END, '',
-               (%(workers)s::bigint[])[w], (%(worker_names)s::text[])[w], 'worker', 'Proefteam',
-               (%(worker_names)s::text[])[w], md5(r::text), '192.0.2.1', false,
+               (%(workers)s::bigint[])[w], username, 'worker', 'Proefteam', username, md5(r::text), '192.0.2.1', false,
                CASE WHEN denied THEN '' ELSE 'assigned' END, '', (%(team_municipalities)s::bigint[])[t + 1]
-        FROM (SELECT r, i, t, CASE WHEN t = 0 THEN 1 + (r %% %(measured_workers)s)
-                                   ELSE %(measured_workers)s + 1 + (t - 1) * %(workers_per_team)s
-                                        + (r %% %(workers_per_team)s) END AS w,
-                     (r %% 100) < 3 AS denied
-              FROM (SELECT r, i, CASE WHEN i <= %(measured)s THEN 0
-                                      ELSE 1 + (i - %(measured)s - 1) / %(per_team)s END AS t
+        FROM (SELECT *, CASE WHEN w <= %(measured_workers)s THEN 'meet_w' || (w - 1)
+                             ELSE 'proef_w' || (w - %(measured_workers)s - 1) END AS username
+              FROM (SELECT r, i, t, CASE WHEN t = 0 THEN 1 + (r %% %(measured_workers)s)
+                                         ELSE %(measured_workers)s + 1 + (t - 1) * %(workers_per_team)s
+                                              + (r %% %(workers_per_team)s) END AS w,
+                           (r %% 100) < 3 AS denied
+              FROM (SELECT r, i, {_team_of("i")} AS t
                     FROM (SELECT g + %(first)s AS r, 1 + ((g + %(first)s) * 2654435761 %% %(size)s) AS i
-                          FROM generate_series(1::bigint, {count_sql}) AS g) AS picked) AS teamed) AS rows"""
+                          FROM generate_series(1::bigint, {count_sql}) AS g) AS picked) AS teamed) AS named) AS rows"""
 
 
 def add_log_rows(count: int, *, batch: int = 1_000_000, quiet: bool = False) -> None:
@@ -167,6 +168,12 @@ def add_log_rows(count: int, *, batch: int = 1_000_000, quiet: bool = False) -> 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE audit_accesslogentry")
     progress.close()
+
+
+def _team_of(number: str) -> str:
+    """The team (0: the measured one) of case number `number` (1..size), as SQL."""
+    return (f"CASE WHEN {number} <= %(measured)s THEN 0 "
+            f"ELSE 1 + ({number} - %(measured)s - 1) / %(per_team)s END")
 
 
 def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: int = LOG_ROWS_PER_CASE) -> Built:
@@ -224,7 +231,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
     params = {
         "size": size, "measured": measured, "per_team": CASES_PER_TEAM, "teams": team_ids,
         "team_municipalities": [t.municipality_id for t in teams], "workers": [u.pk for u in workers],
-        "worker_names": [u.username for u in workers], "coordinators": [u.pk for u in coordinators],
+"coordinators": [u.pk for u in coordinators],
         "measured_workers": WORKERS_PER_TEAM + 2, "workers_per_team": WORKERS_PER_TEAM,
         "buurten": [b.pk for b in buurten], "home": [b.pk for b in home], "surnames": SURNAMES,
         "first_names": FIRST_NAMES, "search_term": SEARCH_TERM, "prefix": f"WV-{now.year}-", "now": now,
@@ -235,7 +242,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
         # the measured worker holds about 30 of the measured team's open cases
         "mine_share": 30 / max(measured * OPEN_SHARE, 1),
     }
-    team_of = ("CASE WHEN i <= %(measured)s THEN 0 ELSE 1 + (i - %(measured)s - 1) / %(per_team)s END")
+    team_of = _team_of("i")
     cases_source = f"(SELECT i, {team_of} AS t FROM generate_series(1::bigint, %(size)s) AS i) AS n"
     surname = ("CASE WHEN t = 0 THEN %(search_term)s "
                "ELSE (%(surnames)s::text[])[1 + (i * 7919) %% cardinality(%(surnames)s::text[])] END")
@@ -303,7 +310,8 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
         params["concerns"] = int(size * 0.3)
         colour = "CASE WHEN triaged THEN (%(colours)s::text[])[1 + j %% cardinality(%(colours)s::text[])] ELSE '' END"
         _insert_select(cursor, Concern, (
-            "(SELECT j, c.id AS case_id, c.team_id, h.buurt_id, tm.municipality_id, random() < 0.8 AS triaged "
+            f"(SELECT j, c.id AS case_id, c.team_id, h.buurt_id, tm.municipality_id, random() < 0.8 AS triaged, "
+            f"{_team_of('(c.id - %(case_base)s)')} AS t "
             "FROM generate_series(1::bigint, %(concerns)s) AS j "
             "JOIN cases_case c ON c.id = %(case_base)s + 1 + (j * 2654435761 %% %(size)s) "
             "JOIN households_household h ON h.id = c.household_id "
@@ -315,7 +323,7 @@ def build(size: int, *, seed: int = 12, quiet: bool = False, log_rows_per_case: 
             "status": f"CASE WHEN triaged THEN '{ConcernStatus.TRIAGED}' ELSE '{ConcernStatus.NEW}' END",
             "computed_colour": colour,
             "final_colour": colour,
-            "submitted_by_id": "(%(coordinators)s::bigint[])[1]",
+            "submitted_by_id": "(%(coordinators)s::bigint[])[t + 1]",  # the team's own coordinator
         }, params, Concern(observation="Fictief: proefwaarneming.", received_at=now))
         progress.step("concerns", params["concerns"])
         for table in ("households_household", "cases_case", "households_person", "cases_assignment",

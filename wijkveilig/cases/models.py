@@ -30,12 +30,18 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=CaseStatus.OPEN)
 
-    def visible_to(self, user):
-        """Cases this user may open (in some section); the rule is `cases.policy` (a UNION of indexed lookups)."""
+    def visible_to(self, user, *, resolved: bool = False):
+        """Cases this user may open (in some section); the rule is `cases.policy` (a UNION of indexed lookups).
+
+        `resolved=True` reads the ids first (one query) and filters on that list: PostgreSQL then starts a list page
+        from the user's own cases, which it cannot estimate across the UNION and the row-level-security policy (it
+        may scan all of the municipality's cases instead). The list is bounded by the user's own teams and cases."""
         from wijkveilig.cases.policy import case_ids
 
         ids = case_ids(user)
-        return self.none() if ids is None else self.filter(pk__in=ids)
+        if ids is None:
+            return self.none()
+        return self.filter(pk__in=list(ids) if resolved else ids)
 
     def in_teams_of(self, user):
         """Cases owned by one of the user's teams (existence only, for the team list)."""
