@@ -127,9 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "wijkveilig.accounts.context_processors.navigation",
-                "wijkveilig.teams.context_processors.navigation",
-                "wijkveilig.analysis.context_processors.navigation",
+                "wijkveilig.accounts.context_processors.navigation",  # asks every domain policy
             ],
         },
     }

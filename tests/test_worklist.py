@@ -21,6 +21,7 @@ from wijkveilig.meldcode import services as ms
 from wijkveilig.meldcode.models import AcuteDanger, VtFeedback, VtReport
 from wijkveilig.safety.models import Agreement, SafetyPlan
 from wijkveilig.worklist import urgency
+from wijkveilig.worklist.selectors import PAGE_SIZE
 from wijkveilig.worklist.urgency import Kind, Tier
 
 TODAY = date(2026, 12, 7)
@@ -275,6 +276,97 @@ def test_each_list_reads_a_bounded_number_of_queries(world, as_user, django_asse
     with django_assert_max_num_queries(MAX_QUERIES[persona]):
         html = page(client)
     assert html.count("Huishouden Vol") >= n or html.count("/meldingen/") >= n or html.count("WV-") >= n
+
+
+# ---- the table of open cases is paginated (issue 12) -------------------------------------------------------------
+
+def _table_refs(html: str) -> list[str]:
+    table = html[html.index('id="worklist-cases"'):html.index("</table>", html.index('id="worklist-cases"'))]
+    return re.findall(r">(WV-\d{4}-\d{5})<", table)
+
+
+def _decided_cases(world, n: int) -> list[str]:
+    """n cases of the worker, each with an open conference decision; the last opened is due first, so the urgency
+    order is the reverse of the reference order. Returns the references in urgency order (then world.case, which
+    has no line)."""
+    references = []
+    for i in range(n):
+        case = open_case(world, f"Huishouden Pagina {i}").case
+        conference = CaseConference.objects.create(case=case, scheduled_at=timezone.now(), question="Fictief",
+                                                   risk_estimate="high", created_by=world.coordinator)
+        ConferenceDecision.objects.create(conference=conference, description="Fictief", owner=world.worker,
+                                          due_on=timezone.localdate() + timedelta(days=30 + n - i))
+        references.append(case.reference)
+    return [*reversed(references), world.case.reference]
+
+
+def test_page_two_shows_rows_51_to_100_in_urgency_order(world, as_user):
+    expected = _decided_cases(world, 110)
+    client = as_user(world.worker)
+    first, second, third = (page(client, pagina=number) for number in ("1", "2", "3"))
+    assert _table_refs(first) == expected[:50]
+    assert _table_refs(second) == expected[50:100]
+    assert _table_refs(third) == expected[100:]
+    assert not set(_table_refs(second)) & set(_table_refs(first))  # a case on page 2 is not on page 1
+    for html in (first, second, third):
+        assert "Open casussen: 111" in html  # the count stays the total, whichever page
+    assert "Pagina 2 van 3" in second
+
+
+def test_page_links_keep_filter_and_sort_and_mark_the_current_page(world, as_user):
+    _decided_cases(world, 60)
+    client = as_user(world.worker)
+    html = page(client, filter="mine", sort="reference", pagina="2")
+    nav = html[html.index('<nav class="utrecht-pagination'):]
+    nav = nav[:nav.index("</nav>")]
+    assert 'aria-label="Pagina’s van de open casussen"' in nav
+    assert re.search(r'href="\?filter=mine&amp;sort=reference&amp;pagina=2"[^>]*aria-current="page"', nav)
+    assert re.search(r'href="\?filter=mine&amp;sort=reference&amp;pagina=1"[^>]*rel="prev">Vorige<', nav)
+    assert "Volgende" not in nav  # the last page has no next link
+    assert 'hx-get="?filter=mine&amp;sort=reference&amp;pagina=1"' in nav  # swapped in place with htmx
+    # the sorted order holds across pages, and an htmx request for a page gets only the list
+    partial = client.get(reverse("cases:caseload"), {"filter": "mine", "sort": "reference", "pagina": "1"},
+                         HTTP_HX_REQUEST="true").content.decode()
+    assert partial.lstrip().startswith('<div id="worklist"') and "<html" not in partial
+    assert _table_refs(partial) + _table_refs(html) == sorted(_table_refs(partial) + _table_refs(html))
+    assert len(_table_refs(partial)) == 50 and len(_table_refs(html)) == 11
+
+
+@pytest.mark.parametrize("number, shown", [("0", 1), ("-1", 1), ("abc", 1), ("", 1), ("1.5", 1), ("²", 1),
+                                           ("9" * 400, 1), ("3", 2), ("99999", 2)])
+def test_a_malformed_or_out_of_range_page_shows_the_first_or_last_page(world, as_user, number, shown):
+    expected = _decided_cases(world, 55)
+    html = page(as_user(world.worker), pagina=number)
+    assert _table_refs(html) == (expected[:50] if shown == 1 else expected[50:])
+
+
+def test_one_team_member_with_few_cases_sees_no_page_navigation(world, as_user):
+    html = page(as_user(world.worker))
+    assert "utrecht-pagination" not in html and world.case.reference in _table_refs(html)
+
+
+def test_page_one_and_page_three_cost_the_same_number_of_queries(world, as_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _fill(world, 120)
+    client = as_user(world.coordinator)
+    page(client)  # the session's first renewal is not the page's cost
+    counts, household_reads = {}, []
+
+    def households(execute, sql, params, many, context):
+        if '"households_household"."name"' in sql:  # the household's name is display data (kindcheck reads persons)
+            household_reads.append(len(params or ()))
+        return execute(sql, params, many, context)
+
+    for number in ("1", "3"):
+        with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(households):
+            html = page(client, pagina=number)
+        counts[number] = len(queries)
+        assert len(_table_refs(html)) >= 20 and "Pagina " + number + " van 3" in html
+    assert counts["1"] == counts["3"] <= MAX_QUERIES["coordinator"]
+    # the household (and the assignees) are read for the shown rows only, not for all 121 open cases
+    assert household_reads and max(household_reads) <= PAGE_SIZE
 
 
 def test_the_checker_of_a_monitoring_agreement_sees_its_date_on_a_case_they_may_open(world, as_user):

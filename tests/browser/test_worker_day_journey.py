@@ -107,6 +107,23 @@ def test_coordinator_sees_team_intake_and_workload(world, page, url, log_in_as):
     shot(page, "werkvoorraad-coordinator")
 
 
+def test_coordinator_pages_through_the_open_cases_in_place(world, page, url, log_in_as):
+    for number in range(52):  # with world.case: 53 open cases, two pages of 50
+        _open(world, f"Huishouden Pagina {number}", user=world.colleague)
+    log_in_as(world.coordinator)
+    page.goto(url("/werkvoorraad/?sort=reference"))
+    pages = page.get_by_role("navigation", name="Pagina’s van de open casussen")
+    expect(pages).to_contain_text("Pagina 1 van 2")
+    expect(pages.locator('[aria-current="page"]')).to_have_text("Pagina 1")
+    pages.get_by_role("link", name="Volgende").click()  # htmx swaps the list in place
+    expect(page).to_have_url(re.compile(r"pagina=2"))
+    expect(page.locator("#worklist-cases")).to_contain_text("Huishouden Pagina 51")
+    expect(pages.locator('[aria-current="page"]')).to_have_text("Pagina 2")
+    expect(page.get_by_role("heading", name="Mijn werkvoorraad")).to_be_visible()  # the page itself stays
+    assert_accessible(page, "werkvoorraad: coördinator, pagina 2")
+    shot(page, "werkvoorraad-coordinator-pagina-2")
+
+
 def _render_page_one(pdf: bytes, name: str, page) -> None:
     """Page 1 as an image (PDFium), saved and shown in the browser for its screenshot; it must show ink."""
     document = pypdfium2.PdfDocument(pdf)

@@ -189,8 +189,7 @@ def test_overdue_decision_proposes_scaling_up(world, days, done, stagnates):
 
 def test_coordinator_sees_the_proposal_with_the_overdue_decision_reason(world):
     _decision_due(world, timezone.localdate() - timedelta(days=2))
-    found = selectors.attention_for(world.coordinator)["proposals"]
-    assert [(case, proposal.reasons) for case, proposal in found] == [(world.case, (Reason.OVERDUE_DECISIONS,))]
+    assert selectors.proposal_for(world.case).reasons == (Reason.OVERDUE_DECISIONS,)
     page = login_client(world.coordinator).get(reverse("cases:caseload")).content.decode()
     assert "besluit uit de casusbespreking is over datum en niet afgerond" in page
     ave_page = login_client(world.coordinator).get(reverse("collaboration:ave", args=[world.case.pk]))

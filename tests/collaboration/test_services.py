@@ -5,12 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.collaboration.conftest import overdue_vt_report
-from tests.factories import UserFactory
-from wijkveilig.accounts.models import Role
 from wijkveilig.audit.models import AccessLogEntry
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases.access import CaseAccess
@@ -107,13 +104,11 @@ def test_emergency_grant_may_not_scale(world):
     assert row.outcome == "denied" and row.is_emergency
 
 
-def test_overdue_vt_feedback_gives_a_proposal_for_the_coordinator_only(world):
+def test_overdue_vt_feedback_gives_a_proposal(world):
     assert selectors.proposal_for(world.case) is None
     overdue_vt_report(world)
     proposal = selectors.proposal_for(world.case)
     assert proposal.to_phase == 2 and proposal.reasons == (Reason.OVERDUE_VT_FEEDBACK,)
-    assert [case for case, _p in selectors.attention_for(world.coordinator)["proposals"]] == [world.case]
-    assert selectors.attention_for(world.worker)["proposals"] == []
 
 
 def test_feedback_due_today_is_not_yet_overdue(world):
@@ -132,28 +127,6 @@ def test_falling_safety_scale_from_assessment_gives_a_proposal(world):
     mappings = list(SafetyMapping.objects.order_by("id"))
     SafetyMapping.objects.filter(pk=mappings[0].pk).update(recorded_at=timezone.now() - timedelta(days=10))
     assert selectors.proposal_for(world.case).reasons == (Reason.FALLING_SAFETY_SCALE,)
-
-
-def test_open_decisions_appear_for_their_owner_only(world):
-    _conference(world, [DecisionIn("Fictief", world.worker.pk, date(2030, 1, 1))])
-    assert len(selectors.attention_for(world.worker)["open_decisions"]) == 1
-    assert selectors.attention_for(world.coordinator)["open_decisions"] == []
-    other = UserFactory(username="t_other_spec", role=Role.SPECIALIST)
-    assert selectors.attention_for(other)["open_decisions"] == []
-
-
-def test_coordinator_proposals_use_a_fixed_number_of_queries(world):
-    from wijkveilig.cases import services as case_services
-
-    overdue_vt_report(world)
-    selectors.attention_for(world.coordinator)
-    with CaptureQueriesContext(connection) as small:
-        selectors.attention_for(world.coordinator)
-    for n in range(5):
-        case_services.case_open(actor=Actor.system(world.coordinator), household_name=f"Huishouden Proef {n}")
-    with CaptureQueriesContext(connection) as large:
-        assert len(selectors.attention_for(world.coordinator)["proposals"]) == 1
-    assert len(large.captured_queries) == len(small.captured_queries)
 
 
 def test_a_decision_due_before_the_meeting_is_refused_and_nothing_saved(world):

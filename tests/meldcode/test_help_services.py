@@ -54,6 +54,11 @@ def to_vt_answer(world, route):
     return report(world, route, key="key-norm1-001")
 
 
+def listed(world, selector) -> list:
+    """What one of the werkvoorraad's line readers lists for the worker's case."""
+    return list(selector(Case.objects.filter(pk=world.case.pk)))
+
+
 def vt_answer(world, route, answer, **extra):
     return ms.vt_answer_record(actor=Actor.system(world.worker), access=world.access, route_id=route.pk,
                                answer=answer, summary="Overleg met Veilig Thuis (fictief)", **extra)
@@ -66,12 +71,12 @@ def test_returning_violence_during_help_period_goes_straight_to_the_report(world
     state = route_state(route)
     assert (state.decision.outcome, state.decision.report_norm, state.phase) == (Outcome.REPORT_AGAIN, 3,
                                                                                  Phase.REPORT_DUE)
-    assert [r.pk for r in selectors.attention_for(world.worker)["returning_violence"]] == [route.pk]
+    assert [r.pk for r in listed(world, selectors.returning_violence_to_report)] == [route.pk]
     with time_machine.travel(timezone.now() + timedelta(days=43)):  # not "answer question 5" on top of it
-        assert selectors.attention_for(world.worker)["evaluations_due"] == []
+        assert listed(world, selectors.evaluations_due) == []
     sent = report(world, route)
     assert "CANARY-terug" in json.dumps(json.loads(sent.content)["returning_violence"])
-    assert selectors.attention_for(world.worker)["returning_violence"] == []
+    assert listed(world, selectors.returning_violence_to_report) == []
     route.refresh_from_db()
     assert route.status == RouteStatus.CLOSED  # meldnorm 3: zicht op veiligheid passes to Veilig Thuis
     assert TimelineEvent.objects.filter(case=world.case, event="meldcode.returning_violence").count() == 1
@@ -120,10 +125,10 @@ def test_report_and_help_waits_for_vt_answer_then_helps_under_conditions(world, 
     assert route.status == RouteStatus.ACTIVE and route.evaluation_on == timezone.localdate() + timedelta(days=30)
     assert route_state(route).phase == Phase.HELP_UNDER_VT_CONDITIONS
     assert "CANARY-voorwaarde" in vt_conditions_hint(world.case)
-    assert selectors.attention_for(world.worker)["evaluations_due"] == []
+    assert listed(world, selectors.evaluations_due) == []
     with time_machine.travel(timezone.now() + timedelta(days=31)):
-        assert [r.pk for r in selectors.attention_for(world.worker)["vt_monitoring_due"]] == [route.pk]
-        assert selectors.attention_for(world.worker)["evaluations_due"] == []
+        assert [r.pk for r in listed(world, selectors.vt_monitoring_due)] == [route.pk]
+        assert listed(world, selectors.evaluations_due) == []
     returning(world, route)  # under VT's conditions the unsafety returns: meldnorm 3
     assert route_state(route).decision.report_norm == 3
 
@@ -171,10 +176,10 @@ def test_acute_report_is_due_the_same_day_and_urgent_at_once(world, route):
                            police_called_at=timezone.now(), called_by="Medewerker (fictief)")
     sent = report(world, route, key="key-acute-001")
     assert sent.assessment_due_on == timezone.localdate()
-    assert [r.pk for r in selectors.attention_for(world.worker)["urgent_reports"]] == [sent.pk]
+    assert [r.pk for r in listed(world, selectors.urgent_vt_reports)] == [sent.pk]
     with time_machine.travel(timezone.now() + timedelta(days=1)):
-        assert [r.pk for r in selectors.attention_for(world.worker)["overdue_reports"]] == [sent.pk]
-        assert selectors.attention_for(world.worker)["urgent_reports"] == []
+        assert [r.pk for r in listed(world, selectors.overdue_vt_reports)] == [sent.pk]
+        assert listed(world, selectors.urgent_vt_reports) == []
 
 
 def test_overdue_investigation_feedback_is_stagnation(world, route):

@@ -14,6 +14,11 @@ def can_view_analysis(user) -> bool:
     return user.is_authenticated and user.role in READERS
 
 
+def navigation(user) -> dict[str, bool]:
+    """The menu entry of this app, as a flag for the templates (merged by `accounts.context_processors`)."""
+    return {"nav_analysis": can_view_analysis(user)}
+
+
 def analysis_municipality_ids(user) -> list[int]:
     """The municipalities whose wijkanalyse this user may read: their own (`accounts.policy.municipality_ids`), none
     for anyone who may not read it. No one reads every municipality's analysis by role: an installation-wide

@@ -18,7 +18,6 @@ from wijkveilig.assessment.models import (
 )
 from wijkveilig.cases.minors import household_persons
 from wijkveilig.cases.models import Case, CaseViolenceForm, ViolenceForm
-from wijkveilig.cases.policy import worklist_cases
 from wijkveilig.meldcode.models import Kindcheck, RiskSituation, RouteStatus
 
 
@@ -172,11 +171,3 @@ def kindcheck_reason_text(reason: kindcheck.Reason) -> str:
         source = f"{_('vorm van geweld')}: {ViolenceForm(reason.key).label}"
     return f"{RiskSituation(reason.trigger).label} — {source}"
 
-
-def kindcheck_attention_for(user) -> list[tuple[Case, kindcheck.KindcheckPrompt]]:
-    """For the werkvoorraad: the worker's own open cases, for a coordinator the team's, that must show the prompt."""
-    cases = worklist_cases(user)
-    prompts = kindcheck_prompts(cases.open().values("pk"))
-    if not prompts:
-        return []
-    return [(case, prompts[case.pk]) for case in Case.objects.filter(pk__in=prompts).order_by("-id")]

@@ -90,16 +90,6 @@ def case_grant(user, case, section: str | None = None) -> str | None:
     return grant_for(GRANTS, user, case.pk, section)
 
 
-def worklist_cases(user) -> QuerySet:
-    """The cases a user's werkvoorraad follows (routes, deadlines, prompts): the coordinator the whole team's, anyone
-    else the cases they are assigned to (a consulted or emergency grant opens a case, it does not make it theirs)."""
-    from wijkveilig.cases.models import Case
-
-    if roles.coordinates(user):
-        return Case.objects.in_teams_of(user)
-    return Case.objects.filter(assignments__user=user, assignments__ended_at__isnull=True)
-
-
 def write_grant_holders(case, users) -> list:
     """Of these users, those with a grant on this case that writes (e.g. who may own a conference decision)."""
     return [user for user in users if case_grant(user, case) in WRITE_GRANTS]

@@ -19,7 +19,8 @@ LIST_KEYS = ("opened_at", "id")
 TABLE_COLUMNS = ("id", "reference", "status", "opened_at", "household__name", "household__buurt__name")
 
 
-def _for_table(queryset):
+def for_table(queryset):
+    """Cases with only what a case table shows: own columns, household name and buurt, the active assignees' names."""
     active = (Assignment.objects.filter(ended_at__isnull=True).select_related("user")
               .only("case_id", "user__username", "user__first_name", "user__last_name").order_by("id"))
     return (queryset.select_related("household", "household__buurt").only(*TABLE_COLUMNS)
@@ -55,7 +56,7 @@ def case_search(*, actor: Actor, query: str = "", status: str = "", form: str = 
 
 def case_search_page(*, actor: Actor, query: str = "", status: str = "", form: str = "",
                      after: str | None = None, before: str | None = None) -> KeysetPage:
-    cases = _for_table(case_search(actor=actor, query=query, status=status, form=form))
+    cases = for_table(case_search(actor=actor, query=query, status=status, form=form))
     return keyset_page(cases, keys=LIST_KEYS, size=PAGE_SIZE, after=after, before=before)
 
 

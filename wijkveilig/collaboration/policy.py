@@ -11,11 +11,6 @@ def may_direct(access) -> bool:
     return access.grant in DIRECTING_GRANTS and access.can_write
 
 
-def sees_team_proposals(user) -> bool:
-    """The coordinator sees the escalation proposals of every open case of their teams on the werkvoorraad."""
-    return roles.coordinates(user)
-
-
 def may_list_mda_cases(user) -> bool:
     """Partner and Veilig Thuis accounts list the MDA++ cases they were added to."""
     return roles.may_be_mda_partner(user)

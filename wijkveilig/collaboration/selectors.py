@@ -122,20 +122,6 @@ def _prompt(case: Case, state) -> dict | None:
     return {"phase": suggestion.phase, "reasons": suggestion.reasons}
 
 
-def attention_for(user) -> dict:
-    """For the werkvoorraad: the user's open decisions; for a coordinator also the team's escalation proposals."""
-    decisions = list(ConferenceDecision.objects.filter(owner=user, done_at__isnull=True,
-                                                       conference__case__status=CaseStatus.OPEN)
-                     .select_related("conference__case")[:MAX_ATTENTION])
-    proposals = []
-    if policy.sees_team_proposals(user):
-        cases = list(Case.objects.in_teams_of(user).filter(status=CaseStatus.OPEN)
-                     .order_by("-id")[:MAX_ATTENTION])
-        found = proposals_for(cases)
-        proposals = [(case, found[case.pk]) for case in cases if case.pk in found]
-    return {"open_decisions": decisions, "proposals": proposals, "today": timezone.localdate()}
-
-
 def mda_overview(case: Case) -> dict:
     """The case's current MDA++ (of its household) with its partners (active first) and the household's cases in
     it; the household's MDA++ this case has not joined yet; and earlier periods, for the team's page."""

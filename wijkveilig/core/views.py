@@ -26,7 +26,7 @@ def home_view(request):
 
 @require_GET
 def worklist_view(request):
-    """The werkvoorraad; an htmx request for another filter or order gets only the list (same URL without JS)."""
+    """The werkvoorraad; an htmx request for another filter, order or page gets only the list (same URL without JS)."""
     kind = policy.worklist_for(request.user)
     if kind is None:
         return redirect("home")
@@ -35,6 +35,7 @@ def worklist_view(request):
         return render(request, "core/vt_worklist.html", {"worklist": selectors.vt_worklist(actor=actor)})
     scope = policy.worklist_scope(request.user, request.GET.get("filter", ""))
     worklist = selectors.team_worklist(actor=actor, scope=scope, sort=request.GET.get("sort", ""),
+                                       page=request.GET.get("pagina", ""),
                                        with_team=kind == policy.Worklist.COORDINATOR)
     return render_page(request, "core/worklist.html", {
         "worklist": worklist, "scopes": policy.worklist_scopes(request.user),

@@ -1,19 +1,14 @@
-"""Read-side of monitoring: the werkvoorraad list, routes waiting for agreements, and missed dates for stagnation."""
+"""Read-side of monitoring: routes waiting for agreements, and missed dates for stagnation."""
 
 from collections import Counter
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from wijkveilig.cases.models import Case
-from wijkveilig.cases.policy import worklist_cases
 from wijkveilig.meldcode import monitoring
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import DecisionAnswer, MeldcodeRoute, MonitoringAgreement, RouteStatus
-
-MAX_LISTED = 100
-
 
 
 def awaiting_agreements(cases):
@@ -24,21 +19,6 @@ def awaiting_agreements(cases):
     return (MeldcodeRoute.objects.filter(case__in=cases, status=RouteStatus.ACTIVE)
             .annotate(result_achieved=Subquery(latest)).filter(result_achieved=True)
             .exclude(Exists(agreements)).select_related("case").order_by("started_at"))
-
-
-def open_monitoring(user, today: date | None = None) -> list[tuple[MonitoringAgreement, str]]:
-    """For the werkvoorraad: unchecked monitoring agreements of the user's cases, or where the user is the checker
-    of a case they may see, earliest date first, each with its due status."""
-    today = today or timezone.localdate()
-    scope = Q(route__case__in=worklist_cases(user)) | Q(checker=user, route__case__in=Case.objects.visible_to(user))
-    rows = (MonitoringAgreement.objects.filter(scope, checked_on__isnull=True)
-            .select_related("route__case", "checker").distinct().order_by("due_on", "id")[:MAX_LISTED])
-    return [(row, monitoring.due_status(row.due_on, None, today)) for row in rows]
-
-
-def monitoring_attention(user) -> dict:
-    return {"monitoring": open_monitoring(user), "awaiting_agreements": list(awaiting_agreements(worklist_cases(user))
-                                                                             [:MAX_LISTED])}
 
 
 def missed_monitoring(case_ids: list[int], today: date) -> dict[int, int]:

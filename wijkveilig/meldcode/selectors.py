@@ -3,7 +3,6 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from wijkveilig.cases.policy import worklist_cases
 from wijkveilig.meldcode.afwegingskader import Question
 from wijkveilig.meldcode.models import (
     DecisionAnswer,
@@ -68,16 +67,6 @@ def vt_monitoring_due(cases):
     return (MeldcodeRoute.objects.filter(case__in=cases, status=RouteStatus.ACTIVE,
                                          evaluation_on__lte=timezone.localdate())
             .filter(Exists(under_conditions)).select_related("case").order_by("evaluation_on"))
-
-
-def attention_for(user):
-    """For the werkvoorraad: the worker's own cases; for the coordinator: the whole team."""
-    cases = worklist_cases(user)
-    return {"overdue_reports": list(overdue_vt_reports(cases)[:100]),
-            "urgent_reports": list(urgent_vt_reports(cases)[:100]),
-            "returning_violence": list(returning_violence_to_report(cases)[:100]),
-            "evaluations_due": list(evaluations_due(cases)[:100]),
-            "vt_monitoring_due": list(vt_monitoring_due(cases)[:100])}
 
 
 def vt_reports_for_liaison(*, actor):

@@ -75,6 +75,6 @@ def may_open_municipality(user, municipality_id: int) -> bool:
 
 
 def navigation(user) -> dict:
-    """The menu entries of this app, as flags for the templates."""
+    """The menu entries of this app, as flags for the templates (merged by `accounts.context_processors`)."""
     return {"nav_team": can_manage_team(user), "nav_reflection": can_answer_reflection(user),
             "nav_municipality": can_open_municipality_pages(user)}

@@ -2,12 +2,18 @@
 
 Each list is read in bulk per kind of line (one or two queries each, over the case ids in scope), turned into
 `urgency.Line`s and ordered by `urgency.ordered`. Each listing writes one access-log row.
+
+The table of open cases is a page of `PAGE_SIZE` rows (issue 12): every open case in scope is read with only the
+columns its order needs (reference, colour, last activity; step, tier and next date come from the lines), and only the
+rows of the shown page get their household and assignees' names. A 3,000-case team renders 50 rows, not 3,000.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +21,7 @@ from django.utils import timezone
 from wijkveilig.assessment.selectors import kindcheck_prompts
 from wijkveilig.audit.services import Action, Actor, access_log_write
 from wijkveilig.cases.models import Assignment, Case
+from wijkveilig.cases.selectors import for_table
 from wijkveilig.collaboration.models import ConferenceDecision
 from wijkveilig.collaboration.selectors import proposals_for
 from wijkveilig.core.policy import Scope
@@ -51,12 +58,13 @@ from wijkveilig.safety.models import Agreement, AgreementReview, SafetyPlan
 from wijkveilig.worklist.urgency import Kind, Line, Section, Tier, grouped, ordered
 
 MAX_LINES = 300
+PAGE_SIZE = 50
 SORTS = ("urgency", "reference", "colour", "step", "next", "activity")
 
 
 @dataclass
 class CaseRow:
-    """One open case in the table under the lines."""
+    """One open case in the table under the lines; `shown` (household, assignees) is read only for the page's rows."""
 
     case: Case
     colour: str = ""
@@ -64,6 +72,7 @@ class CaseRow:
     next_on: date | None = None
     tier: Tier | None = None
     line_count: int = 0
+    shown: Case | None = None
 
     @property
     def colour_label(self) -> str:
@@ -75,7 +84,9 @@ class Worklist:
     scope: Scope
     lines: list[Line]
     counts: dict[str, int]
-    rows: list[CaseRow]
+    rows: list[CaseRow]  # the shown page's rows
+    page: Page
+    page_numbers: list[int | None]  # the page links to show, None for a gap
     sort: str
     today: date
     sections: list = field(default_factory=list)
@@ -94,18 +105,12 @@ def _scoped_cases(user, scope: Scope):
 
 
 def _cases(user, scope: Scope) -> list[Case]:
-    """The open cases in scope with what the table shows (3 queries)."""
-    active = Assignment.objects.filter(ended_at__isnull=True).select_related("user")
+    """Every open case in scope with only the columns the table's order needs (1 query): no household, assignees,
+    routes or encrypted texts, which a 3,000-case team would otherwise read (and decrypt) for rows it never shows."""
     colour = (Concern.objects.filter(case=OuterRef("pk")).exclude(final_colour="")
               .order_by("-received_at", "-pk").values("final_colour")[:1])
-    routes = MeldcodeRoute.objects.filter(status=RouteStatus.ACTIVE).prefetch_related(
-        Prefetch("step_events", queryset=StepEvent.objects.only("route_id", "step", "action", "at"),
-                 to_attr="step_rows"))
-    return list(Case.objects.filter(pk__in=_scoped_cases(user, scope).values("pk"))
-                .select_related("household").annotate(last_activity=Max("timeline__at"), colour=Subquery(colour))
-                .prefetch_related(Prefetch("assignments", queryset=active, to_attr="active_assignments"),
-                                  Prefetch("meldcode_routes", queryset=routes, to_attr="active_routes"))
-                .order_by("reference"))
+    return list(Case.objects.filter(pk__in=_scoped_cases(user, scope).values("pk")).only("pk", "reference", "status")
+                .annotate(last_activity=Max("timeline__at"), colour=Subquery(colour)).order_by("reference"))
 
 
 @dataclass(frozen=True)
@@ -188,30 +193,33 @@ def _feedback_expected(ids: list[int], today: date, *, exclude: set[int]) -> lis
                  _url("meldcode:route", r.case_id, r.route_id), r) for r in reports]
 
 
-def _route_lines(cases: list[Case]) -> list[Line]:
-    """Routes in steps 1-5 with their current step, and routes whose outcome says report that have not reported,
-    from the routes already read with the cases (answers, returning violence and reports in 3 more queries)."""
-    routes = [route for case in cases for route in case.active_routes]
-    by_id = {route.pk: route for route in MeldcodeRoute.objects.filter(pk__in=[r.pk for r in routes]).prefetch_related(
+def _route_lines(cases: list[Case]) -> tuple[list[Line], dict[int, str]]:
+    """Routes in steps 1-5 with their current step, and routes whose outcome says report that have not reported;
+    with each case's step for the table ("1".."5"). The active routes, their steps, answers, returning violence and
+    reports in 6 queries (at most one active route per case)."""
+    by_id = {case.pk: case for case in cases}
+    routes = MeldcodeRoute.objects.filter(case_id__in=list(by_id), status=RouteStatus.ACTIVE).prefetch_related(
+        Prefetch("step_events", queryset=StepEvent.objects.only("route_id", "step", "action", "at"),
+                 to_attr="step_rows"),
         Prefetch("answers", queryset=DecisionAnswer.objects.defer("justification"), to_attr="answer_rows"),
         Prefetch("returning_violence", queryset=ReturningViolence.objects.defer("description"),
                  to_attr="returning_rows"),
         Prefetch("reports", queryset=VtReport.objects.only("route_id", "sent_at"), to_attr="report_rows"),
         Prefetch("vt_answers", queryset=VtRouteAnswer.objects.only("route_id", "answer", "recorded_at"),
-                 to_attr="vt_answer_rows"))}
-    lines = []
-    for case in cases:
-        for route in case.active_routes:
-            full = by_id[route.pk]
-            phase = _phase(full)
-            if phase == afwegingskader.Phase.REPORT_DUE:
-                lines.append(Line(Kind.REPORT_DUE, case.pk, case.reference, None,
-                                  _url("meldcode:report", case.pk, route.pk), route))
-            elif phase == afwegingskader.Phase.DECIDING:
-                route.step = current_step(completed_steps(route.step_rows))
-                lines.append(Line(Kind.ROUTE, case.pk, case.reference, route.evaluation_on,
-                                  _url("meldcode:route", case.pk, route.pk), route))
-    return lines
+                 to_attr="vt_answer_rows"))
+    lines, steps = [], {}
+    for route in routes:
+        case = by_id[route.case_id]
+        route.step = current_step(completed_steps(route.step_rows))
+        steps[case.pk] = str(route.step.value) if route.step else "5"
+        phase = _phase(route)
+        if phase == afwegingskader.Phase.REPORT_DUE:
+            lines.append(Line(Kind.REPORT_DUE, case.pk, case.reference, None,
+                              _url("meldcode:report", case.pk, route.pk), route))
+        elif phase == afwegingskader.Phase.DECIDING:
+            lines.append(Line(Kind.ROUTE, case.pk, case.reference, route.evaluation_on,
+                              _url("meldcode:route", case.pk, route.pk), route))
+    return lines, steps
 
 
 def _phase(route: MeldcodeRoute) -> afwegingskader.Phase:
@@ -278,13 +286,8 @@ def _red_intake_lines(ids: list[int]) -> list[Line]:
             .order_by("received_at")[:MAX_LINES]]
 
 
-def _rows(cases: list[Case], lines: list[Line], sort: str) -> list[CaseRow]:
-    rows = {case.pk: CaseRow(case=case, colour=case.colour or "") for case in cases}
-    for case in cases:
-        route = case.active_routes[0] if case.active_routes else None
-        if route is not None:
-            step = current_step(completed_steps(route.step_rows))
-            rows[case.pk].step = str(step.value) if step else "5"
+def _rows(cases: list[Case], lines: list[Line], steps: dict[int, str], sort: str) -> list[CaseRow]:
+    rows = {case.pk: CaseRow(case=case, colour=case.colour or "", step=steps.get(case.pk, "")) for case in cases}
     for line in lines:
         row = rows.get(line.case_id)
         if row is None:
@@ -306,24 +309,44 @@ SORT_KEYS = {
 }
 
 
+def _page(rows: list[CaseRow], number: str) -> Page:
+    """The asked page of the sorted rows, their household and assignees' names read for these rows only (2 queries
+    whichever page). A malformed number shows the first page, one past the end the last: never an error."""
+    page = Paginator(rows, PAGE_SIZE).get_page(int(number) if re.fullmatch(r"[1-9][0-9]{0,8}", number) else 1)
+    shown = {case.pk: case for case in for_table(Case.objects.filter(pk__in=[row.case.pk for row in page]))}
+    for row in page:
+        row.shown = shown.get(row.case.pk)
+    return page
+
+
+def _page_numbers(page: Page) -> list[int | None]:
+    """The first and last page, and two either side of the current one; None where pages are left out."""
+    ellipsis = page.paginator.ELLIPSIS
+    return [None if number == ellipsis else number
+            for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)]
+
+
 def _counts(lines: list[Line], rows: list[CaseRow]) -> dict[str, int]:
     counts = Counter(str(line.section) for line in lines)
     return {**{str(section): counts.get(str(section), 0) for section in Section}, "cases": len(rows)}
 
 
-def team_worklist(*, actor: Actor, scope: Scope, sort: str = "urgency", with_team: bool = False) -> Worklist:
-    """What needs this team member (or, with scope team, the coordinator's team), most urgent first, and the open
-    cases in scope; `with_team` adds the coordinator's unassigned intake per colour and workload per worker.
-    A fixed number of queries whatever the number of cases; one access-log row."""
+def team_worklist(*, actor: Actor, scope: Scope, sort: str = "urgency", page: str = "",
+                  with_team: bool = False) -> Worklist:
+    """What needs this team member (or, with scope team, the coordinator's team), most urgent first, and one page of
+    the open cases in scope in the chosen order; `with_team` adds the coordinator's unassigned intake per colour and
+    workload per worker. A fixed number of queries whatever the number of cases or the page; one access-log row."""
     user, today = actor.user, timezone.localdate()
     sort = sort if sort in SORTS else "urgency"
     cases = _cases(user, scope)
     ids = [case.pk for case in cases]
-    lines = ordered(_red_intake_lines(ids) + _meldcode_lines(user, ids, today) + _route_lines(cases)
+    route_lines, steps = _route_lines(cases)
+    lines = ordered(_red_intake_lines(ids) + _meldcode_lines(user, ids, today) + route_lines
                     + _safety_lines(ids, cases, today) + _collaboration_lines(user, scope, ids, cases), today)
-    rows = _rows(cases, lines, sort)
-    result = Worklist(scope=scope, lines=lines, counts=_counts(lines, rows), rows=rows, sort=sort, today=today,
-                      sections=grouped(lines))
+    rows = _rows(cases, lines, steps, sort)
+    shown = _page(rows, page)
+    result = Worklist(scope=scope, lines=lines, counts=_counts(lines, rows), rows=list(shown), page=shown,
+                      page_numbers=_page_numbers(shown), sort=sort, today=today, sections=grouped(lines))
     if with_team:
         result.unassigned_by_colour = _unassigned_by_colour(user)
         result.workload = _workload(user)

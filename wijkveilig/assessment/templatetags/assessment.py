@@ -1,5 +1,5 @@
-"""The assessment section of the case page (links, the partner-violence and kindcheck prompts) and the kindcheck
-prompts of the werkvoorraad: tags, so `cases` does not import `assessment`."""
+"""The assessment section of the case page (links, the partner-violence and kindcheck prompts): tags, so `cases` does
+not import `assessment`."""
 
 from django import template
 
@@ -13,12 +13,6 @@ def assessment_section(access) -> dict:
     case = access.case
     return {"case": case, "prompt_partner_violence": selectors.partner_violence_prompt(case),
             "prompt_kindcheck": selectors.kindcheck_prompts([case.pk]).get(case.pk)}
-
-
-@register.inclusion_tag("assessment/_kindcheck_attention.html")
-def kindcheck_attention(user) -> dict:
-    """Open cases of the werkvoorraad that must show "Doe de kindcheck", with the reasons."""
-    return {"prompts": selectors.kindcheck_attention_for(user)}
 
 
 @register.filter

@@ -1,16 +1,10 @@
-"""Collaboration on the werkvoorraad and the case page (tags, so `cases` does not import `collaboration`)."""
+"""Collaboration on the case page and the werkvoorraad's lines (tags, so `cases` does not import `collaboration`)."""
 
 from django import template
 
 from wijkveilig.collaboration import policy, selectors, services
 
 register = template.Library()
-
-
-@register.inclusion_tag("collaboration/_attention.html")
-def collaboration_attention(user) -> dict:
-    """Open conference decisions of this user; for a coordinator also the team's escalation proposals."""
-    return selectors.attention_for(user)
 
 
 @register.inclusion_tag("collaboration/_case_section.html")
