@@ -78,3 +78,35 @@ def test_search_finds_a_person_once_even_with_several_matching_persons(world, as
         hh.person_add(actor=actor, access=world.access, first_name=first, last_name="Zoekvoorbeeld", roles=["child"])
     response = as_user(world.worker).post(reverse("cases:list"), {"q": "zoekvoorbeeld"})
     assert _references(response) == [world.case.reference]
+
+
+def _noodknop_references(response) -> list[str]:
+    return re.findall(r"Noodknop voor (WV-[\d-]+)<", response.content.decode())
+
+
+def test_the_noodknop_list_shows_the_latest_team_cases_and_finds_any_other_by_kenmerk(many, as_user,
+                                                                                     django_assert_max_num_queries):
+    """A colleague sees the team's other cases for the noodknop: the 25 most recently opened, not the team's whole
+    history, and any older one by its kenmerk, so that no case is out of reach in an emergency."""
+    from wijkveilig.cases.views import OTHERS_SHOWN
+
+    client = as_user(many.colleague)
+    team_cases = list(Case.objects.filter(team=many.team).exclude(assignments__user=many.colleague)
+                      .order_by("-opened_at", "-id").values_list("reference", flat=True))
+    assert len(team_cases) > OTHERS_SHOWN
+    with django_assert_max_num_queries(14):
+        listed = client.get(reverse("cases:list"))
+    assert _noodknop_references(listed) == team_cases[:OTHERS_SHOWN]
+    assert 'name="noodkenmerk"' in listed.content.decode()
+    oldest = team_cases[-1]
+    found = client.get(reverse("cases:list"), {"noodkenmerk": oldest.lower()})
+    assert _noodknop_references(found) == [oldest]
+
+
+def test_a_kenmerk_of_another_team_finds_nothing_for_the_noodknop(many, as_user):
+    elsewhere = services.case_open(actor=Actor.system(many.outsider), household_name="Huishouden Elders",
+                                   buurt=many.buurt).case
+    assert elsewhere.team_id == many.other_team.pk
+    response = as_user(many.colleague).get(reverse("cases:list"), {"noodkenmerk": elsewhere.reference})
+    assert _noodknop_references(response) == []
+    assert "Geen andere casus van uw team met dit kenmerk." in response.content.decode()

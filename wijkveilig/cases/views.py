@@ -38,9 +38,26 @@ def case_list_view(request):
     page = selectors.case_search_page(actor=Actor.from_request(request), query=filters.get("q", ""),
                                       status=filters.get("status", ""), form=filters.get("form", ""),
                                       after=cursors.get("na"), before=cursors.get("voor"))
-    others = services.emergency_candidates(request.user).select_related("household__buurt")
-    return render(request, "cases/case_list.html", {"form": form, "cases": page, "page": page, "others": others},
-                  status=200 if form.is_valid() or not form.is_bound else 400)
+    others, wanted = _emergency_candidates(request)
+    return render(request, "cases/case_list.html", {
+        "form": form, "cases": page, "page": page, "others": others[:OTHERS_SHOWN], "wanted": wanted,
+        "more_others": len(others) > OTHERS_SHOWN, "others_shown": OTHERS_SHOWN,
+    }, status=200 if form.is_valid() or not form.is_bound else 400)
+
+
+OTHERS_SHOWN = 25
+
+
+def _emergency_candidates(request) -> tuple[list, str]:
+    """The team's other cases for the noodknop: the most recently opened first, at most OTHERS_SHOWN (+1 to know
+    there are more), or the one whose kenmerk the worker typed, so that every case stays reachable in an emergency
+    while the page does not grow with the team's history. Only kenmerk and buurt are shown."""
+    wanted = request.GET.get("noodkenmerk", "").strip().upper()[:20]
+    others = services.emergency_candidates(request.user).select_related("household__buurt").only(
+        "id", "reference", "opened_at", "household__buurt__name")
+    if wanted:
+        others = others.filter(reference=wanted)
+    return list(others.order_by("-opened_at", "-id")[:OTHERS_SHOWN + 1]), wanted
 
 
 @require_http_methods(["GET", "POST"])
