@@ -30,6 +30,20 @@ def scope_connection(user) -> None:
                        " false)", [SETTING, *params])
 
 
+def sees_every_row(connection=connection) -> bool:
+    """Whether this connection's role reads past row-level security (owner of the case-bearing tables, superuser or
+    BYPASSRLS). Commands that must touch every row (key rotation) refuse otherwise: as the application's role,
+    outside a request, no municipality is set and every case-bearing row is invisible, so they would skip them
+    silently. SQLite has no row-level security."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(c.relowner, 'USAGE')
+                          FROM pg_roles r, pg_class c
+                          WHERE r.rolname = current_user AND c.oid = 'cases_case'::regclass""")
+        return bool(cursor.fetchone()[0])
+
+
 class MunicipalityScopeMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

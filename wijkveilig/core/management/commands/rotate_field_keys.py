@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from wijkveilig.accounts import db_scope
 from wijkveilig.core.encryption import EncryptedTextField, rotate_token
 
 
@@ -49,6 +50,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500)
 
     def handle(self, *args, **options):
+        if not db_scope.sees_every_row(connection):
+            raise CommandError("Row-level security hides rows from this database role: run rotate_field_keys as the "
+                               "tables' owner (the role that runs the migrations), or rows would be left on the old "
+                               "key.")
         batch_size = max(1, options["batch_size"])
         for label, table, columns, pk_column in encrypted_columns():
             done, after = 0, None
