@@ -1,6 +1,5 @@
 """Free text at rest is Fernet ciphertext under its own keys; rotation re-encrypts without touching anything else."""
 
-import os
 from datetime import timedelta
 from io import StringIO
 
@@ -13,6 +12,7 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.db_roles import application_role, require_postgresql
 from wijkveilig.audit.services import Actor
 from wijkveilig.cases import household_services as hh
 from wijkveilig.cases import services
@@ -175,20 +175,10 @@ def test_rotation_refuses_when_a_value_cannot_be_decrypted(secrets):
 def test_rotation_refuses_to_run_as_a_role_that_row_level_security_hides_rows_from(secrets):
     """As the application's role, outside a request, no municipality is set and every case would be invisible: a
     rotation would skip them silently and leave them on a key that is about to be removed."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row-level security is PostgreSQL's")
-    role = f"wijkveilig_rotation_probe_{os.getpid()}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
-        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
-        cursor.execute(f"GRANT SELECT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}")
-        cursor.execute(f"SET ROLE {role}")
-    try:
-        with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]), pytest.raises(CommandError, match="owner"):
-            call_command("rotate_field_keys", stdout=StringIO())
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET ROLE")
+    require_postgresql()
+    with application_role("rotation_probe"), override_settings(FIELD_ENCRYPTION_KEYS=[KEY_B, KEY_A]), \
+            pytest.raises(CommandError, match="owner"):
+        call_command("rotate_field_keys", stdout=StringIO())
     with override_settings(FIELD_ENCRYPTION_KEYS=[KEY_A]):  # nothing was rotated
         for (model, pk), expected in secrets.items():
             assert orm_values(model, pk, list(expected)) == expected

@@ -2,7 +2,6 @@
 rows — through the access policy, and on PostgreSQL also through row-level security when the policy's filter is
 removed."""
 
-import os
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import login_client
+from tests.db_roles import application_role, require_postgresql
 from tests.factories import (
     BuurtFactory,
     DistrictFactory,
@@ -117,28 +117,16 @@ def test_a_regional_submitter_must_give_an_address_the_table_knows(two):
 @pytest.fixture
 def as_application_role(two):
     """Run the rest of the test as a role that owns nothing and has no BYPASSRLS, as production's application does."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row-level security is PostgreSQL's; SQLite installations hold one municipality")
-    role = f"wijkveilig_rls_probe_{os.getpid()}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
-        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
-        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
-        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    require_postgresql()
     clients = SimpleNamespace(coordinator=login_client(two.coordinator),
                               policy_officer=login_client(two.policy_officer))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SET ROLE {role}")
-    try:
+    with application_role("rls_probe"):
         yield clients
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET ROLE")
 
 
 def test_without_the_application_filter_the_database_still_keeps_municipalities_apart(two, as_application_role,
                                                                                       monkeypatch):
-    monkeypatch.setattr(CaseQuerySet, "visible_to", lambda self, user: self.all())
+    monkeypatch.setattr(CaseQuerySet, "visible_to", lambda self, user, **options: self.all())
     monkeypatch.setattr(ConcernQuerySet, "visible_to", lambda self, user: self.all())
     cases = as_application_role.coordinator.post(reverse("cases:list"), {"q": "Huishouden"}).content.decode()
     assert "Huishouden Testerink" in cases and "Huishouden Proefdorp" not in cases
@@ -167,24 +155,15 @@ def test_without_the_application_filter_the_log_officer_still_reads_only_their_m
     """The access log's second line: its row-level-security policy hides another municipality's rows from the log
     officer's request even when `audit.policy.log_scope` lets everything through, and a month read straight from
     its partition shows nothing to the application's role."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row-level security is PostgreSQL's; SQLite installations hold one municipality")
+    require_postgresql()
     two.log_officer.municipality = two.a
     two.log_officer.save(update_fields=["municipality"])
     login_client(two.coordinator).get(reverse("cases:detail", args=[two.case.pk]))
     login_client(two.coordinator_b).get(reverse("cases:detail", args=[two.case_b.pk]))
     assert AccessLogEntry.objects.filter(case_id=two.case_b.pk).exists()  # as the owner: B's rows are there
     log_officer = login_client(two.log_officer)
-    role = f"wijkveilig_log_probe_{os.getpid()}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
-        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
-        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
-        cursor.execute(f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}")  # as the README grants it
-        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
-        cursor.execute(f"SET ROLE {role}")
     monkeypatch.setattr(audit_policy, "log_scope", lambda user, rows: rows)
-    try:
+    with application_role("log_probe"):
         page = log_officer.get(reverse("audit:log")).content.decode()
         assert two.case.reference in page and two.case_b.reference not in page
         assert not AccessLogEntry.objects.filter(case_id=two.case_b.pk).exists()
@@ -192,9 +171,6 @@ def test_without_the_application_filter_the_log_officer_still_reads_only_their_m
             this_month = partitions.partition_name(partitions.month_start(datetime.now(UTC).date()))
             cursor.execute(f"SELECT count(*) FROM {this_month}")
             assert cursor.fetchone()[0] == 0
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET ROLE")
 
 
 def test_the_log_officer_reads_the_rows_of_their_own_municipality_only(two):
