@@ -191,3 +191,14 @@ def test_the_policy_officer_reads_the_overview_of_their_own_municipality_only(tw
     assert two.policy_officer.municipality == two.a
     page = login_client(two.policy_officer).get(reverse("insight:concerns_overview")).content.decode()
     assert "Testbuurt Noord" in page and "Proefbuurt" not in page
+
+
+def test_a_concern_referred_to_another_municipality_is_written_and_stays_visible_to_its_submitter(two,
+                                                                                                 as_application_role):
+    """A's coordinator registers a concern whose address lies in B: the application routes it to B's team. Under
+    row-level security the insert must still succeed (a referral is a legitimate write into the other municipality)
+    and the submitter keeps seeing their own concern's status, while B's other rows stay out of A's sight."""
+    as_application_role.coordinator.get(reverse("intake:queue"))  # the request set A's municipalities
+    routed = _register(two.coordinator, "Huishouden Bekend", "9800AB")
+    assert routed.municipality_id == two.b.pk and routed.team == two.team_b
+    assert set(Concern.objects.values_list("pk", flat=True)) == {two.concern_a.pk, routed.pk}

@@ -12,6 +12,9 @@ from django.db import connection
 from wijkveilig.accounts import policy
 
 SETTING = "wijkveilig.municipalities"
+# The signed-in user, for the one policy that is about a person rather than a place: a concern stays visible to
+# whoever submitted it, also when its address sent it to another municipality (intake 0004).
+USER_SETTING = "wijkveilig.user"
 
 
 def scope_connection(user) -> None:
@@ -22,12 +25,12 @@ def scope_connection(user) -> None:
     lookup = policy.municipality_lookup(user)
     with connection.cursor() as cursor:
         if lookup is None:
-            cursor.execute("SELECT set_config(%s, '', false)", [SETTING])
+            cursor.execute("SELECT set_config(%s, '', false), set_config(%s, '', false)", [SETTING, USER_SETTING])
             return
         # `sql` is Django's own compiled subquery; its values stay parameters.
         sql, params = lookup.query.sql_with_params()
         cursor.execute(f"SELECT set_config(%s, coalesce((SELECT string_agg(m::text, ',') FROM ({sql}) AS s(m)), ''),"  # noqa: S608
-                       " false)", [SETTING, *params])
+                       " false), set_config(%s, %s, false)", [SETTING, *params, USER_SETTING, str(user.pk)])
 
 
 def sees_every_row(connection=connection) -> bool:
