@@ -1,6 +1,8 @@
 """The production entrypoint (scripts/serve.sh: deployment checks, collectstatic, migrations, gunicorn, DEBUG off)
 serves a worker who logs in with TOTP and opens a case, and the log officer who reads that in the access log, over
-real HTTP. On the PostgreSQL run it uses a fresh database in the throwaway cluster; on the SQLite run a file."""
+real HTTP. On the PostgreSQL run it uses a fresh database in the throwaway cluster, migrated and seeded by the owner
+and served as the application's own role, so that row-level security is in force as in production; on the SQLite
+run a file."""
 
 import json
 import os
@@ -47,6 +49,21 @@ def database_url():
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _application_role(owner_url: str) -> str:
+    """The README's application role on this database (owns nothing, no BYPASSRLS, the log read and append only):
+    the server then meets row-level security as it would in production. Returns its DATABASE_URL."""
+    role = f"wv_app_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(owner_url, autocommit=True) as conn:
+        for statement in (f"CREATE ROLE {role} LOGIN NOBYPASSRLS",
+                          f"GRANT USAGE ON SCHEMA public TO {role}",
+                          f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+                          f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+                          f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}"):
+            conn.execute(statement)
+    parts = urlparse(owner_url)
+    return parts._replace(netloc=f"{role}@{parts.hostname}:{parts.port}").geturl()
+
+
 @pytest.fixture(scope="module")
 def server(database_url, tmp_path_factory):
     var = tmp_path_factory.mktemp("serve-var")
@@ -63,6 +80,8 @@ def server(database_url, tmp_path_factory):
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
     subprocess.run([*manage, "demo_seed", "--allow-demo", "--households", "6"], cwd=ROOT, env=env, check=True,
                    timeout=300, capture_output=True)
+    if database_url:  # serve as production does: a role that owns nothing, under row-level security
+        env.update({"DATABASE_URL": _application_role(database_url), "WIJKVEILIG_MIGRATE_ON_START": "false"})
     log = (var / "server.log").open("w+")
     process = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)
@@ -76,7 +95,7 @@ def server(database_url, tmp_path_factory):
             time.sleep(1)
     try:
         assert process.poll() is None, Path(log.name).read_text()[-3000:]
-        yield {"base": base, "log": Path(log.name)}
+        yield {"base": base, "log": Path(log.name), "database_url": env.get("DATABASE_URL", "")}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -161,3 +180,36 @@ def test_the_server_logs_json_lines_without_paths(server):
     assert all(set(line) >= {"request_id", "user_id", "route", "status", "duration_ms"} for line in requests_logged)
     text = server["log"].read_text()
     assert "Fictief" not in text and "/casussen/" not in text
+
+
+def test_a_worker_starts_a_case_and_a_partner_shares_a_concern(server):
+    """Writes through the production stack; on PostgreSQL under the application's role and row-level security:
+    a new case and its first page, and a partner's shared concern that the partner then sees in their list."""
+    worker = Browser(server["base"])
+    worker.log_in("buitenstaander")  # each test its own account: a TOTP code is accepted once
+    created = worker.form("/casussen/nieuw/", {"household_name": "Huishouden Productieproef",
+                                               "summary": "Fictieve aanleiding."})
+    assert created.status_code == 302, created.text[:500]
+    case_page = worker.request("GET", created.headers["Location"])
+    assert case_page.status_code == 200 and "Huishouden Productieproef" in case_page.text
+
+    partner = Browser(server["base"])
+    partner.log_in("partner")
+    shared = partner.form("/zorg-delen/", {"household_name": "Huishouden Deelproef", "postcode": "9999 AA",
+                                           "house_number": "1", "observation": "Fictief: een gedeelde zorg."})
+    assert shared.status_code == 302, shared.text[:800]
+    mine = partner.request("GET", "/zorg-delen/mijn-zorgen/")
+    assert mine.status_code == 200
+    reference = re.search(r"Uw zorg (\S+) is gedeeld", mine.text).group(1)  # the confirmation, then the row
+    assert mine.text.count(reference) == 2 and "ontvangen, nog niet bekeken" in mine.text
+
+
+def test_on_postgresql_the_server_connects_as_a_role_that_row_level_security_binds(server, database_url):
+    if not database_url:
+        pytest.skip("the SQLite run has no database roles")
+    assert server["database_url"] != database_url
+    with psycopg.connect(server["database_url"]) as app, psycopg.connect(database_url) as owner:
+        assert owner.execute("SELECT count(*) FROM cases_case").fetchone()[0] > 0
+        assert app.execute("SELECT count(*) FROM cases_case").fetchone()[0] == 0  # no municipality set: nothing
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            app.execute("UPDATE audit_accesslogentry SET event = 'x' WHERE false")
