@@ -21,3 +21,15 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// After a list swaps in another of its pages (htmx), focus moves to that list's table (WCAG 2.4.3): a keyboard or
+// screen-reader user who chose "Volgende" continues at the new rows, not at the top of the document. The page
+// navigation names the table to focus in data-focus-after-swap; the table has tabindex="-1".
+document.addEventListener("htmx:afterSettle", (event) => {
+  const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+  const holder = trigger && trigger.closest("[data-focus-after-swap]");
+  const target = holder && document.getElementById(holder.dataset.focusAfterSwap);
+  if (target) {
+    target.focus({preventScroll: true});
+  }
+});

@@ -119,6 +119,7 @@ def test_coordinator_pages_through_the_open_cases_in_place(world, page, url, log
     expect(page).to_have_url(re.compile(r"pagina=2"))
     expect(page.locator("#worklist-cases")).to_contain_text("Huishouden Pagina 51")
     expect(pages.locator('[aria-current="page"]')).to_have_text("Pagina 2")
+    expect(page.locator("#worklist-cases")).to_be_focused()  # keyboard users continue at the new rows
     expect(page.get_by_role("heading", name="Mijn werkvoorraad")).to_be_visible()  # the page itself stays
     assert_accessible(page, "werkvoorraad: coördinator, pagina 2")
     shot(page, "werkvoorraad-coordinator-pagina-2")
