@@ -69,8 +69,9 @@ lock:
 # National scale on a throwaway PostgreSQL: make bench-scale SIZE=10000 (docs/performance.md). Not in `make test`.
 SIZE ?= 1000
 LOG_ROWS ?=
+LOG_ROWS_PER_CASE ?= 20
 bench-scale: deps-test npm messages
-	SIZE=$(SIZE) LOG_ROWS=$(LOG_ROWS) bash scripts/bench_scale.sh
+	SIZE=$(SIZE) LOG_ROWS=$(LOG_ROWS) LOG_ROWS_PER_CASE=$(LOG_ROWS_PER_CASE) bash scripts/bench_scale.sh
 
 clean:
 	rm -rf $(VENV) node_modules var

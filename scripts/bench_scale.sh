@@ -2,7 +2,8 @@
 # make bench-scale SIZE=N: a throwaway PostgreSQL, N synthetic cases, the per-page table (p50, p95, queries, floors,
 # EXPLAIN plans) and a 20-client run against the production server. Results in var/bench/ (docs/performance.md says
 # how to read them). LOG_ROWS=N adds N access-log rows afterwards and measures the log officer's page again.
-# Not part of `make test`.
+# LOG_ROWS_PER_CASE=N (default 20) sizes the access log at build time: SIZE=1000000 LOG_ROWS_PER_CASE=100 is a
+# 100M-row log. Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${SIZE:-1000}"
@@ -18,7 +19,7 @@ export WIJKVEILIG_LOOKUP_KEY="$("$PY" -c 'import secrets; print(secrets.token_he
 "$PY" manage.py migrate --no-input -v 0
 "$PY" manage.py collectstatic --no-input -v 0
 echo "== building $SIZE cases =="
-"$PY" -m benchmarks.scale build --size "$SIZE"
+"$PY" -m benchmarks.scale build --size "$SIZE" --log-rows-per-case "${LOG_ROWS_PER_CASE:-20}"
 # Measure as production runs: as a role that owns no table and has no BYPASSRLS, so that row-level security's
 # policies are in every plan (README, "Row-level security"). The build above ran as the owner.
 "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d wijkveilig -qAt -v ON_ERROR_STOP=1 >/dev/null <<'SQL'

@@ -38,6 +38,7 @@ def main() -> int:
     parser.add_argument("step", choices=["build", "more-log", "measure", "load", "all"])
     parser.add_argument("--log-rows", type=int, default=0, help="more-log: how many rows to add")
     parser.add_argument("--size", type=int, default=1_000)
+    parser.add_argument("--log-rows-per-case", type=int, default=20, help="build: access-log rows per case")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     parser.add_argument("--server", default="", help="base URL of the running production server (load step)")
@@ -48,7 +49,7 @@ def main() -> int:
     state = OUT / f"built-{args.size}.json"
 
     if args.step in ("build", "all"):
-        built = builder.build(args.size)
+        built = builder.build(args.size, log_rows_per_case=args.log_rows_per_case)
         state.write_text(json.dumps(built.__dict__))
         print(f"built {built.size} cases in {built.seconds:.0f} s on {connection.vendor}", flush=True)
     built = builder.Built(**json.loads(state.read_text()))
