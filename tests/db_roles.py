@@ -14,6 +14,14 @@ def require_postgresql() -> None:
         pytest.skip("row-level security is PostgreSQL's; SQLite installations hold one municipality")
 
 
+def grants(role: str) -> list[str]:
+    """The README's grants for the application's role: all rows of every table, the log read and append only."""
+    return [f"GRANT USAGE ON SCHEMA public TO {role}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+            f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"]
+
+
 @contextmanager
 def application_role(name: str):
     """Inside the block this connection runs as a fresh application role (rolled back with the test's
@@ -21,10 +29,8 @@ def application_role(name: str):
     role = f"wijkveilig_{name}_{os.getpid()}"
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE ROLE {role} NOLOGIN NOBYPASSRLS")
-        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
-        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
-        cursor.execute(f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}")
-        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        for statement in grants(role):
+            cursor.execute(statement)
         cursor.execute(f"SET ROLE {role}")
     try:
         yield role

@@ -22,6 +22,8 @@ import requests
 from cryptography.fernet import Fernet
 from django_otp.oath import totp
 
+from tests import db_roles
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "demo-wachtwoord"
 DEMO_TOTP_KEY = bytes.fromhex("48656c6c6f21deadbeef")  # base32 JBSWY3DPEHPK3PXP, see README
@@ -54,11 +56,7 @@ def _application_role(owner_url: str) -> str:
     the server then meets row-level security as it would in production. Returns its DATABASE_URL."""
     role = f"wv_app_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(owner_url, autocommit=True) as conn:
-        for statement in (f"CREATE ROLE {role} LOGIN NOBYPASSRLS",
-                          f"GRANT USAGE ON SCHEMA public TO {role}",
-                          f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
-                          f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
-                          f"REVOKE UPDATE, DELETE ON audit_accesslogentry FROM {role}"):
+        for statement in (f"CREATE ROLE {role} LOGIN NOBYPASSRLS", *db_roles.grants(role)):
             conn.execute(statement)
     parts = urlparse(owner_url)
     return parts._replace(netloc=f"{role}@{parts.hostname}:{parts.port}").geturl()
